@@ -1,0 +1,29 @@
+package org.plumly.itests;
+
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.plumly.api.health.HealthIndicator;
+import org.plumly.api.health.HealthReport;
+
+/** Second build of the sample plug-in: a health indicator that answers "build 2". */
+public final class SampleHealthV2 implements BundleActivator, HealthIndicator {
+    @Override
+    public void start(BundleContext context) {
+        context.registerService(HealthIndicator.class, this, null);
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        // the framework unregisters the service
+    }
+
+    @Override
+    public String name() {
+        return "sample-plugin";
+    }
+
+    @Override
+    public HealthReport check() {
+        return HealthReport.up("build 2");
+    }
+}
