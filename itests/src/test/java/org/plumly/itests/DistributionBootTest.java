@@ -27,7 +27,7 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class DistributionBootTest {
-    private static final Set<String> CORE_BUNDLES = Set.of("org.plumly.api", "org.plumly.vertx", "org.plumly.web");
+    private static final Set<String> CORE_BUNDLES = Set.of("org.plumly.api", "org.plumly.vertx", "org.plumly.web", "org.plumly.store.cassandra");
 
     @Inject
     private BundleContext context;
@@ -92,7 +92,7 @@ public class DistributionBootTest {
                 .filter(name -> name.startsWith("plumly"))
                 .collect(Collectors.toSet());
 
-        assertTrue("features listed: " + listed, listed.containsAll(Set.of("plumly", "plumly-web", "plumly-vertx", "plumly-api")));
+        assertTrue("features listed: " + listed, listed.containsAll(Set.of("plumly", "plumly-web", "plumly-vertx", "plumly-api", "plumly-store-cassandra")));
         assertTrue("plumly feature installed", features.isInstalled(features.getFeature("plumly")));
     }
 }

@@ -17,6 +17,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.tinybundles.TinyBundles;
 import org.osgi.framework.BundleActivator;
+import org.plumly.cassandra.node.CassandraForTests;
 
 /**
  * How every integration test boots the hub: the distribution built by this reactor, unpacked once per
@@ -57,6 +58,8 @@ final class PlumlyDistribution {
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.plumly.web.cfg", "port", Integer.toString(webPort)),
+            editConfigurationFilePut("etc/org.plumly.store.cassandra.cfg", "contactPoints", CassandraForTests.contactPoint()),
+            editConfigurationFilePut("etc/org.plumly.store.cassandra.cfg", "keyspace", "plumly_itests"),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),

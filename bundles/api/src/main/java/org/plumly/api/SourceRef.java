@@ -18,7 +18,7 @@ import java.util.Objects;
 public record SourceRef(String integration, String stream, String sourceId) {
     public SourceRef {
         Ids.check(integration, "integration id");
-        Ids.text(stream, "stream");
+        Ids.check(stream, "stream");
         Objects.requireNonNull(sourceId, "source id");
         if (sourceId.isBlank()) {
             throw new IllegalArgumentException("source id must not be blank");

@@ -1,5 +1,6 @@
 package org.plumly.api.store;
 
+import java.util.Collection;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -31,6 +32,12 @@ public interface ActivityStore {
      * opportunity or owner (identity resolution changed its mind) it leaves their time lines.
      */
     void put(Activity activity);
+
+    /**
+     * Stores several activities, concurrently; returns when all are stored. When one fails, the others
+     * may or may not be stored (all are idempotent: store them again).
+     */
+    void putAll(Collection<Activity> activities);
 
     Optional<Activity> find(TenantId tenant, ActivityId id);
 

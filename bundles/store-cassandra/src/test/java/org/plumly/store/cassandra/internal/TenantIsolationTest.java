@@ -1,0 +1,109 @@
+package org.plumly.store.cassandra.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.plumly.store.cassandra.internal.Records.DANA;
+import static org.plumly.store.cassandra.internal.Records.GLOBEX;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.plumly.api.Account;
+import org.plumly.api.Activity;
+import org.plumly.api.AuditEntry;
+import org.plumly.api.Contact;
+import org.plumly.api.ContactId;
+import org.plumly.api.Evidence;
+import org.plumly.api.Insight;
+import org.plumly.api.InsightId;
+import org.plumly.api.InsightStatus;
+import org.plumly.api.Integration;
+import org.plumly.api.Opportunity;
+import org.plumly.api.OpportunityStatus;
+import org.plumly.api.RawContent;
+import org.plumly.api.ReportingLine;
+import org.plumly.api.Severity;
+import org.plumly.api.TenantId;
+import org.plumly.api.User;
+import org.plumly.api.UserId;
+import org.plumly.api.connector.StreamState;
+import org.plumly.api.store.InvalidCursorException;
+import org.plumly.api.store.Page;
+import org.plumly.api.store.PageRequest;
+
+/** A second tenant asks for everything the first one stored, by its exact ids, and gets nothing. */
+class TenantIsolationTest {
+    private final CassandraStores stores = TestStores.shared();
+    private final TenantId acme = TestStores.newTenant();
+    private final TenantId intruder = TestStores.newTenant();
+    private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    @Test
+    void anotherTenantFindsNothingOfOnesDataEvenWithItsIds() {
+        Opportunity renewal = Records.opportunity(acme, "renewal", DANA, OpportunityStatus.OPEN, "Proposal");
+        Activity mail = Records.mail(acme, "secret", "2026-11-03T14:00:00Z", renewal.id());
+        Contact lee = new Contact(acme, ContactId.of("crm:lee"), GLOBEX, "Lee Park", List.of("lee@globex.example"), null, null, null);
+        Insight gap = new Insight(acme, InsightId.of("gap-1"), "follow-up-gap", renewal.id(), DANA, Severity.HIGH, InsightStatus.OPEN,
+                "No next meeting.", List.of(new Evidence(Evidence.Kind.ACTIVITY, mail.id().value(), null)), now, now);
+        stores.directory.putUser(new User(acme, DANA, "Dana Reyes", "dana@acme.example", true, null));
+        stores.directory.putReportingLine(new ReportingLine(acme, DANA, UserId.of("crm:sam"), LocalDate.parse("2026-01-01"), null, null));
+        stores.directory.putAccount(new Account(acme, GLOBEX, "Globex", Set.of("globex.example"), DANA, null));
+        stores.directory.putContact(lee);
+        stores.opportunities.put(renewal);
+        stores.activities.put(mail);
+        stores.activities.putContent(acme, mail.id(), new RawContent("message/rfc822", "Subject: secret".getBytes()));
+        stores.insights.put(gap);
+        stores.integrations.put(new Integration(acme, "mail", "imap", Map.of("host", "imap.acme.example"), Integration.Status.ACTIVE, "admin", now));
+        stores.integrations.saveState(acme, "mail", StreamState.initial("emails").with("uid", "42"));
+        stores.audit.append(new AuditEntry(acme, now, "user:admin", "integration.authorize", "integration:mail", ""));
+
+        assertThat(stores.directory.findUser(intruder, DANA)).isEmpty();
+        assertThat(stores.directory.findUserByEmail(intruder, "dana@acme.example")).isEmpty();
+        assertThat(stores.directory.users(intruder, PageRequest.first(10)).items()).isEmpty();
+        assertThat(stores.directory.managersOf(intruder, DANA)).isEmpty();
+        assertThat(stores.directory.reportsOf(intruder, UserId.of("crm:sam"), LocalDate.parse("2026-11-25"))).isEmpty();
+        assertThat(stores.directory.findAccount(intruder, GLOBEX)).isEmpty();
+        assertThat(stores.directory.accountsByDomain(intruder, "globex.example")).isEmpty();
+        assertThat(stores.directory.findContact(intruder, lee.id())).isEmpty();
+        assertThat(stores.directory.contactsByEmail(intruder, "lee@globex.example")).isEmpty();
+        assertThat(stores.directory.contactsOf(intruder, GLOBEX, PageRequest.first(10)).items()).isEmpty();
+        assertThat(stores.opportunities.find(intruder, renewal.id())).isEmpty();
+        assertThat(stores.opportunities.open(intruder, PageRequest.first(10)).items()).isEmpty();
+        assertThat(stores.opportunities.byOwner(intruder, DANA, PageRequest.first(10)).items()).isEmpty();
+        assertThat(stores.opportunities.byAccount(intruder, GLOBEX, PageRequest.first(10)).items()).isEmpty();
+        assertThat(stores.activities.find(intruder, mail.id())).isEmpty();
+        assertThat(stores.activities.timeline(intruder, renewal.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(stores.activities.byOwner(intruder, DANA, PageRequest.first(10)).items()).isEmpty();
+        assertThat(stores.activities.content(intruder, mail.id())).isEmpty();
+        assertThat(stores.insights.find(intruder, gap.id())).isEmpty();
+        assertThat(stores.insights.ofOpportunity(intruder, renewal.id())).isEmpty();
+        assertThat(stores.insights.open(intruder, PageRequest.first(10)).items()).isEmpty();
+        assertThat(stores.integrations.find(intruder, "mail")).isEmpty();
+        assertThat(stores.integrations.list(intruder)).isEmpty();
+        assertThat(stores.integrations.states(intruder, "mail")).isEmpty();
+        assertThat(stores.audit.entries(intruder, LocalDate.ofInstant(now, ZoneOffset.UTC), PageRequest.first(10)).items()).isEmpty();
+
+        // and the owner does see all of it, so the empty answers above are not an accident
+        assertThat(stores.activities.timeline(acme, renewal.id(), PageRequest.first(10)).items()).containsExactly(mail);
+        assertThat(stores.insights.open(acme, PageRequest.first(10)).items()).containsExactly(gap);
+        assertThat(stores.integrations.states(acme, "mail").get("emails").find("uid")).contains("42");
+        assertThat(stores.audit.entries(acme, LocalDate.ofInstant(now, ZoneOffset.UTC), PageRequest.first(10)).items()).hasSize(1);
+    }
+
+    @Test
+    void aCursorOfOneTenantCannotPageAnothersList() {
+        Opportunity a = Records.opportunity(acme, "a", DANA, OpportunityStatus.OPEN, "Proposal");
+        Opportunity b = Records.opportunity(acme, "b", DANA, OpportunityStatus.OPEN, "Proposal");
+        stores.opportunities.put(a);
+        stores.opportunities.put(b);
+        Page<Opportunity> first = stores.opportunities.open(acme, PageRequest.first(1));
+
+        assertThat(first.hasNext()).isTrue();
+        assertThatThrownBy(() -> stores.opportunities.open(intruder, first.nextRequest(1))).isInstanceOf(InvalidCursorException.class);
+    }
+}
