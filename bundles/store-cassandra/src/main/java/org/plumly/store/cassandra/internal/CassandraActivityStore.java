@@ -46,8 +46,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
  */
 final class CassandraActivityStore implements ActivityStore {
     static final int CONTENT_CHUNK_BYTES = 256 * 1024;
-    private static final int CHUNK = 16;
-    private static final int CHUNKS_IN_FLIGHT = 8;
+    private static final int CHUNK = 64;
+    private static final int CHUNKS_IN_FLIGHT = 6;
     private static final int KNOWN_BUCKETS = 100_000;
     private static final String COLUMNS = "kind, direction, occurred_at, ends_at, subject, participants, owner_id, opportunity_id, account_id, cancelled, source";
     private static final String DELETE_BY_OPPORTUNITY = "DELETE FROM activities_by_opportunity WHERE tenant = ? AND opportunity_id = ? AND bucket = ? AND occurred_at = ? AND activity_id = ?";
@@ -126,7 +126,7 @@ final class CassandraActivityStore implements ActivityStore {
             List<CompletionStage<?>> writes = new ArrayList<>(chunk.size() * 3);
             for (Activity activity : chunk) {
                 writes.addAll(leaveOldTimelines(activity, before.get(activity.id().value())));
-                writes.addAll(writeRows(activity));
+                writes.addAll(writeRows(activity, before.containsKey(activity.id().value())));
             }
             return CompletableFuture.allOf(writes.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new));
         });
@@ -152,27 +152,36 @@ final class CassandraActivityStore implements ActivityStore {
         return deletes;
     }
 
-    private List<CompletionStage<AsyncResultSet>> writeRows(Activity a) {
+    /**
+     * The activity's rows. A new activity leaves its empty columns unset instead of writing nulls, which
+     * Cassandra would store as tombstones; a stored one binds them, to clear what was there.
+     */
+    private List<CompletionStage<AsyncResultSet>> writeRows(Activity a, boolean stored) {
+        Binder bind = stored ? cql::bind : cql::bindSkippingNulls;
         String tenant = a.tenant().value();
         int bucket = bucketOf(a.occurredAt());
         String participants = json.write(a.participants());
         List<CompletionStage<AsyncResultSet>> writes = new ArrayList<>(5);
-        writes.add(cql.executeAsync(cql.bind(INSERT,
+        writes.add(cql.executeAsync(bind.bind(INSERT,
                 tenant, a.id().value(), a.kind().name(), a.direction().name(), a.occurredAt(), a.endsAt(), a.subject(),
                 participants, text(a.owner()), text(a.opportunity()), text(a.account()), a.cancelled(), Sources.write(a.source()))));
         if (a.opportunity() != null) {
-            writes.add(cql.executeAsync(cql.bind(INSERT_BY_OPPORTUNITY,
+            writes.add(cql.executeAsync(bind.bind(INSERT_BY_OPPORTUNITY,
                     tenant, a.opportunity().value(), bucket, a.id().value(), a.kind().name(), a.direction().name(), a.occurredAt(), a.endsAt(),
                     a.subject(), participants, text(a.owner()), text(a.account()), a.cancelled(), Sources.write(a.source()))));
             rememberBucket(writes, tenant, "opportunity:" + a.opportunity().value(), bucket);
         }
         if (a.owner() != null) {
-            writes.add(cql.executeAsync(cql.bind(INSERT_BY_OWNER,
+            writes.add(cql.executeAsync(bind.bind(INSERT_BY_OWNER,
                     tenant, a.owner().value(), bucket, a.id().value(), a.kind().name(), a.direction().name(), a.occurredAt(), a.endsAt(),
                     a.subject(), participants, text(a.opportunity()), text(a.account()), a.cancelled(), Sources.write(a.source()))));
             rememberBucket(writes, tenant, "owner:" + a.owner().value(), bucket);
         }
         return writes;
+    }
+
+    private interface Binder {
+        BoundStatement bind(String statement, Object... values);
     }
 
     /**

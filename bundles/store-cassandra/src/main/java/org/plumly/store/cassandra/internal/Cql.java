@@ -43,6 +43,17 @@ final class Cql {
         return prepared.computeIfAbsent(cql, this::prepareNow).bind(values);
     }
 
+    /** Binds, leaving null values unset: nothing is written for them (no tombstone), nothing is cleared. */
+    BoundStatement bindSkippingNulls(String cql, Object... values) {
+        BoundStatement bound = bind(cql, values);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                bound = bound.unset(i);
+            }
+        }
+        return bound;
+    }
+
     private PreparedStatement prepareNow(String cql) {
         try {
             return session.prepare(cql);

@@ -96,6 +96,19 @@ class CassandraActivityStoreTest {
     }
 
     @Test
+    void aFieldEmptiedAtTheSourceIsEmptiedInTheStore() {
+        Activity mail = mail(tenant, "cleared", "2026-11-03T14:00:00Z", renewal);
+        store.put(mail);
+        Activity withoutSubject = new Activity(tenant, mail.id(), mail.kind(), mail.direction(), mail.occurredAt(), null, null,
+                mail.participants(), mail.owner(), mail.opportunity(), null, false, mail.source());
+
+        store.put(withoutSubject);
+
+        assertThat(store.find(tenant, mail.id())).contains(withoutSubject);
+        assertThat(store.timeline(tenant, renewal, PageRequest.first(5)).items()).containsExactly(withoutSubject);
+    }
+
+    @Test
     void rawContentIsKeptApartAndWholeEvenWhenLarge() {
         byte[] mime = new byte[CassandraActivityStore.CONTENT_CHUNK_BYTES * 5 + 17];
         new Random(7).nextBytes(mime);

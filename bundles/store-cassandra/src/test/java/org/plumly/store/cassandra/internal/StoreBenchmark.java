@@ -136,9 +136,9 @@ public final class StoreBenchmark {
      */
     private void rawBatch(List<Activity> batch) {
         CqlSession session = stores.session();
-        PreparedStatement byId = session.prepare("INSERT INTO activities (tenant, activity_id, kind, direction, occurred_at, subject, participants, owner_id, opportunity_id, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement byOpportunity = session.prepare("INSERT INTO activities_by_opportunity (tenant, opportunity_id, bucket, occurred_at, activity_id, kind, direction, subject, participants, owner_id, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement byOwner = session.prepare("INSERT INTO activities_by_owner (tenant, owner_id, bucket, occurred_at, activity_id, kind, direction, subject, participants, opportunity_id, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement byId = session.prepare("INSERT INTO activities (tenant, activity_id, kind, direction, occurred_at, subject, participants, owner_id, opportunity_id, cancelled, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement byOpportunity = session.prepare("INSERT INTO activities_by_opportunity (tenant, opportunity_id, bucket, occurred_at, activity_id, kind, direction, subject, participants, owner_id, cancelled, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement byOwner = session.prepare("INSERT INTO activities_by_owner (tenant, owner_id, bucket, occurred_at, activity_id, kind, direction, subject, participants, opportunity_id, cancelled, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<CompletableFuture<?>> pending = new ArrayList<>();
         String participants = "[{\"email\":\"lee@globex.example\",\"name\":\"Lee Park\",\"role\":\"FROM\"}]";
@@ -147,11 +147,11 @@ public final class StoreBenchmark {
             int b = CassandraActivityStore.bucketOf(a.occurredAt());
             List<CompletableFuture<?>> writes = List.of(
                     session.executeAsync(byId.bind(t, a.id().value(), a.kind().name(), a.direction().name(), a.occurredAt(), a.subject(), participants,
-                            a.owner().value(), a.opportunity().value(), false)).toCompletableFuture(),
+                            a.owner().value(), a.opportunity().value(), false, Sources.write(a.source()))).toCompletableFuture(),
                     session.executeAsync(byOpportunity.bind(t, a.opportunity().value(), b, a.occurredAt(), a.id().value(), a.kind().name(),
-                            a.direction().name(), a.subject(), participants, a.owner().value(), false)).toCompletableFuture(),
+                            a.direction().name(), a.subject(), participants, a.owner().value(), false, Sources.write(a.source()))).toCompletableFuture(),
                     session.executeAsync(byOwner.bind(t, a.owner().value(), b, a.occurredAt(), a.id().value(), a.kind().name(),
-                            a.direction().name(), a.subject(), participants, a.opportunity().value(), false)).toCompletableFuture());
+                            a.direction().name(), a.subject(), participants, a.opportunity().value(), false, Sources.write(a.source()))).toCompletableFuture());
             inFlight.acquireUninterruptibly();
             pending.add(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> inFlight.release()));
         }
