@@ -1,5 +1,6 @@
 package org.plumly.itests;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,5 +51,15 @@ final class Hub {
             Thread.currentThread().interrupt();
             return "";
         }
+    }
+
+    /** The detail a dependency reports on /api/health, or null while the hub does not answer 200 or lists no such dependency. */
+    String dependencyDetail(String name) {
+        String body = bodyOrEmpty("/api/health");
+        if (body.isEmpty()) {
+            return null;
+        }
+        JsonObject dependency = new JsonObject(body).getJsonObject("dependencies").getJsonObject(name);
+        return dependency == null ? null : dependency.getString("detail");
     }
 }
