@@ -72,6 +72,8 @@ public class CassandraStore implements HealthIndicator {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        // Services go before the session closes, and none can be registered after they went.
+        connector.stopConnecting();
         synchronized (registrations) {
             registrations.forEach(ServiceRegistration::unregister);
             registrations.clear();

@@ -96,8 +96,8 @@ final class Cql {
                      Function<Row, T> mapper) {
         Cursors.Position from = Cursors.decode(request.cursor(), list, tenant, key);
         ResultSet rows = execute(statement.setPageSize(request.size()).setPagingState(from == null ? null : from.pagingState()));
-        List<T> items = new ArrayList<>(rows.getAvailableWithoutFetching());
         int available = rows.getAvailableWithoutFetching();
+        List<T> items = new ArrayList<>(available);
         for (int i = 0; i < available; i++) {
             items.add(mapper.apply(rows.one()));
         }

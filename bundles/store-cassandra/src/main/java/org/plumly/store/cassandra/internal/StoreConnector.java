@@ -106,13 +106,18 @@ final class StoreConnector implements AutoCloseable {
         return state;
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Stops trying to connect; after it returns, {@code onConnected} is not called any more. */
+    void stopConnecting() throws InterruptedException {
         synchronized (lock) {
             closed = true;
             lock.notifyAll();
         }
         thread.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopConnecting();
         synchronized (lock) {
             if (stores != null) {
                 stores.close();
