@@ -150,22 +150,26 @@ final class CassandraDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<Contact> findContact(TenantId tenant, ContactId id) {
-        Row row = cql.one(cql.bind("SELECT account_id, name, emails, phone, title, source FROM contacts WHERE tenant = ? AND contact_id = ?",
-                tenant.value(), id.value()));
-        if (row == null) {
-            return Optional.empty();
-        }
-        String account = row.getString("account_id");
-        return Optional.of(new Contact(tenant, id, account == null ? null : AccountId.of(account), row.getString("name"),
-                row.getList("emails", String.class), row.getString("phone"), row.getString("title"), Sources.read(row.getString("source"))));
+        return contacts(tenant, List.of(id)).stream().findFirst();
+    }
+
+    /** The contacts of these ids, read concurrently. */
+    private List<Contact> contacts(TenantId tenant, List<ContactId> ids) {
+        return cql.rows(ids.stream().map(id -> cql.bind("SELECT contact_id, account_id, name, emails, phone, title, source FROM contacts"
+                + " WHERE tenant = ? AND contact_id = ?", tenant.value(), id.value())).toList()).stream().map(row -> {
+                    String account = row.getString("account_id");
+                    return new Contact(tenant, ContactId.of(row.getString("contact_id")), account == null ? null : AccountId.of(account),
+                            row.getString("name"), row.getList("emails", String.class), row.getString("phone"), row.getString("title"),
+                            Sources.read(row.getString("source")));
+                }).toList();
     }
 
     @Override
     public List<Contact> contactsByEmail(TenantId tenant, String email) {
         String address = EmailAddress.normalize(email);
-        return cql.all(cql.bind("SELECT contact_id FROM contacts_by_email WHERE tenant = ? AND email = ?", tenant.value(), address)).stream()
-                .map(hit -> findContact(tenant, ContactId.of(hit.getString("contact_id"))))
-                .flatMap(Optional::stream)
+        List<ContactId> hits = cql.all(cql.bind("SELECT contact_id FROM contacts_by_email WHERE tenant = ? AND email = ?", tenant.value(), address))
+                .stream().map(hit -> ContactId.of(hit.getString("contact_id"))).toList();
+        return contacts(tenant, hits).stream()
                 .filter(contact -> contact.emails().contains(address))
                 .toList();
     }
@@ -174,9 +178,7 @@ final class CassandraDirectoryStore implements DirectoryStore {
     public Page<Contact> contactsOf(TenantId tenant, AccountId account, PageRequest request) {
         Page<ContactId> ids = cql.page(cql.bind("SELECT contact_id FROM contacts_by_account WHERE tenant = ? AND account_id = ?", tenant.value(), account.value()),
                 request, "contacts-of-account", tenant, account.value(), row -> ContactId.of(row.getString("contact_id")));
-        List<Contact> contacts = ids.items().stream()
-                .map(id -> findContact(tenant, id))
-                .flatMap(Optional::stream)
+        List<Contact> contacts = contacts(tenant, ids.items()).stream()
                 .filter(contact -> account.equals(contact.account()))
                 .toList();
         return new Page<>(contacts, ids.nextCursor());

@@ -21,6 +21,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 final class CassandraInsightStore implements InsightStore {
     private static final String COLUMNS = "type, opportunity_id, owner_id, severity, status, explanation, evidence, raised_at, updated_at";
 
+    private static final String SELECT = "SELECT insight_id, " + COLUMNS + " FROM insights WHERE tenant = ? AND insight_id = ?";
+
     private final Cql cql;
     private final Json json;
 
@@ -45,21 +47,26 @@ final class CassandraInsightStore implements InsightStore {
 
     @Override
     public Optional<Insight> find(TenantId tenant, InsightId id) {
-        return Optional.ofNullable(cql.one(cql.bind("SELECT " + COLUMNS + " FROM insights WHERE tenant = ? AND insight_id = ?", tenant.value(), id.value())))
-                .map(row -> toInsight(tenant, id, row));
+        return load(tenant, List.of(id)).stream().findFirst();
+    }
+
+    /** The insights of these ids, read concurrently. */
+    private List<Insight> load(TenantId tenant, List<InsightId> ids) {
+        return cql.rows(ids.stream().map(id -> cql.bind(SELECT, tenant.value(), id.value())).toList()).stream()
+                .map(row -> toInsight(tenant, InsightId.of(row.getString("insight_id")), row)).toList();
     }
 
     @Override
     public List<Insight> ofOpportunity(TenantId tenant, OpportunityId opportunity) {
-        return cql.all(cql.bind("SELECT insight_id FROM insights_by_opportunity WHERE tenant = ? AND opportunity_id = ?", tenant.value(), opportunity.value()))
-                .stream().map(row -> find(tenant, InsightId.of(row.getString("insight_id")))).flatMap(Optional::stream).toList();
+        return load(tenant, cql.all(cql.bind("SELECT insight_id FROM insights_by_opportunity WHERE tenant = ? AND opportunity_id = ?",
+                tenant.value(), opportunity.value())).stream().map(row -> InsightId.of(row.getString("insight_id"))).toList());
     }
 
     @Override
     public Page<Insight> open(TenantId tenant, PageRequest request) {
         Page<InsightId> ids = cql.page(cql.bind("SELECT insight_id FROM open_insights WHERE tenant = ?", tenant.value()),
                 request, "open-insights", tenant, "", row -> InsightId.of(row.getString("insight_id")));
-        return new Page<>(ids.items().stream().map(id -> find(tenant, id)).flatMap(Optional::stream)
+        return new Page<>(load(tenant, ids.items()).stream()
                 .filter(insight -> insight.status() == InsightStatus.OPEN).toList(), ids.nextCursor());
     }
 

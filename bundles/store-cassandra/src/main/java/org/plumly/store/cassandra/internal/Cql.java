@@ -78,6 +78,20 @@ final class Cql {
         return execute(statement).all();
     }
 
+    /** Runs single-row reads concurrently: the rows found, in the order of the statements; missing ones left out. */
+    List<Row> rows(List<BoundStatement> statements) {
+        List<CompletableFuture<AsyncResultSet>> reads = statements.stream().map(s -> executeAsync(s).toCompletableFuture()).toList();
+        join(CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)));
+        List<Row> rows = new ArrayList<>(reads.size());
+        for (CompletableFuture<AsyncResultSet> read : reads) {
+            Row row = read.join().one();
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     CompletionStage<AsyncResultSet> executeAsync(Statement<?> statement) {
         return session.executeAsync(statement).exceptionallyCompose(e -> CompletableFuture.failedFuture(translate(unwrap(e))));
     }
