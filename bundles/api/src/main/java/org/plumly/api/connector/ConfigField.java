@@ -32,6 +32,10 @@ public record ConfigField(String key, String label, Type type, boolean required,
 
     /** How a value is entered and checked. */
     public enum Type {
-        TEXT, INTEGER, BOOLEAN, URL
+        TEXT, INTEGER, BOOLEAN,
+        /** An address the connector calls: its host becomes an allowed egress host for the integration. */
+        URL,
+        /** A host name the connector connects to (an IMAP server): allowed for egress like a URL's host. */
+        HOST
     }
 }

@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Reads one kind of source (Salesforce, an IMAP mailbox, a CSV export …) for the sync engine.
  * Register it as an OSGi service: installing the bundle makes the connector available to admins,
  * uninstalling it withdraws it. A connector holds no state between calls; everything it needs is in
- * the {@link ConnectorConfig} and the {@link StreamState} it is given.
+ * the {@link ConnectorContext} and the {@link StreamState} it is given. It reaches the network only
+ * through {@link ConnectorContext#egress()}.
  *
  * <p>{@link #read} delivers at least once: after a crash or a bundle update the engine resumes from
  * the last checkpoint, so records after it may come again. Cursors are inclusive (records updated at
@@ -18,19 +19,19 @@ import org.osgi.annotation.versioning.ConsumerType;
  * @Component
  * public class CsvConnector implements Connector {
  *     public ConnectorSpec spec() {
- *         return new ConnectorSpec("csv", "CRM export (CSV)", AuthorizationKind.NONE, Set.of(), Set.of(),
+ *         return new ConnectorSpec("csv", "CRM export (CSV)", AuthorizationKind.NONE, Set.of(),
  *                 List.of(ConfigField.text("folder", "Folder with the export", true)));
  *     }
- *     public CheckResult check(ConnectorConfig config) {
- *         return Files.isDirectory(Path.of(config.get("folder"))) ? CheckResult.ok()
- *                 : CheckResult.failed("no folder " + config.get("folder"));
+ *     public CheckResult check(ConnectorContext context) {
+ *         String folder = context.config().get("folder");
+ *         return Files.isDirectory(Path.of(folder)) ? CheckResult.ok() : CheckResult.failed("no folder " + folder);
  *     }
- *     public List<StreamDescriptor> discover(ConnectorConfig config) {
+ *     public List<StreamDescriptor> discover(ConnectorContext context) {
  *         return List.of(StreamDescriptor.fullRefresh("accounts", RecordKind.ACCOUNT));
  *     }
- *     public void read(ConnectorConfig config, StreamState state, RecordSink sink) throws ConnectorException {
- *         for (CSVRecord row : rows(config)) {
- *             sink.emit(toAccount(config, row));
+ *     public void read(ConnectorContext context, StreamState state, RecordSink sink) throws ConnectorException {
+ *         for (CSVRecord row : rows(context.config())) {
+ *             sink.emit(toAccount(context.config(), row));
  *         }
  *         sink.checkpoint(state.with("file", "accounts.csv"));
  *     }
@@ -44,10 +45,10 @@ public interface Connector {
     ConnectorSpec spec();
 
     /** Whether the configuration works: the source answers and the credentials are accepted. Never throws. */
-    CheckResult check(ConnectorConfig config);
+    CheckResult check(ConnectorContext context);
 
-    /** The streams this configuration offers. */
-    List<StreamDescriptor> discover(ConnectorConfig config) throws ConnectorException;
+    /** The streams this configuration offers; the same list every time for the same configuration. */
+    List<StreamDescriptor> discover(ConnectorContext context) throws ConnectorException;
 
     /**
      * Reads one stream from {@code state} on, emitting records and checkpoints to {@code sink} until the
@@ -57,5 +58,5 @@ public interface Connector {
      * @param state where the last run stopped; {@link StreamState#isInitial()} on the first run
      * @throws ConnectorException when the source fails; the run stops at its last checkpoint
      */
-    void read(ConnectorConfig config, StreamState state, RecordSink sink) throws ConnectorException;
+    void read(ConnectorContext context, StreamState state, RecordSink sink) throws ConnectorException;
 }

@@ -44,6 +44,14 @@ public class ConnectorException extends Exception {
         return new ConnectorException(Kind.MISCONFIGURED, message, null, null);
     }
 
+    /**
+     * The saved state cannot be read (garbage, or written by an incompatible version): the stream needs an
+     * admin to reset it. Never guess a position from a state you do not understand.
+     */
+    public static ConnectorException invalidState(String message) {
+        return new ConnectorException(Kind.INVALID_STATE, message, null, null);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -55,6 +63,6 @@ public class ConnectorException extends Exception {
 
     /** What failed, and what follows for the integration. */
     public enum Kind {
-        TRANSIENT, RATE_LIMITED, UNAUTHORIZED, MISCONFIGURED
+        TRANSIENT, RATE_LIMITED, UNAUTHORIZED, MISCONFIGURED, INVALID_STATE
     }
 }

@@ -16,9 +16,17 @@ import java.util.Optional;
  * }</pre>
  */
 public record StreamState(String stream, Map<String, String> cursor) {
+    /** The most characters a state may hold, keys and values together: a cursor, not a copy of the source. */
+    public static final int MAX_CHARS = 16_384;
+
     public StreamState {
         Objects.requireNonNull(stream, "stream");
         cursor = Map.copyOf(cursor);
+        int chars = cursor.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+        if (chars > MAX_CHARS) {
+            throw new IllegalArgumentException("state of stream " + stream + " holds " + chars
+                    + " characters; at most " + MAX_CHARS + " are kept");
+        }
     }
 
     /** The state of a stream never read. */

@@ -31,4 +31,7 @@ public interface IntegrationStore {
 
     /** The last saved state of each stream, by stream name. */
     Map<String, StreamState> states(TenantId tenant, String integration);
+
+    /** Forgets where a stream stands: its next read starts from the beginning. */
+    void resetState(TenantId tenant, String integration, String stream);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.plumly.api.TenantId;
 
 class ConnectorTypesTest {
-    private static final ConnectorSpec IMAP = new ConnectorSpec("imap", "IMAP mailbox", AuthorizationKind.API_KEY, Set.of(),
+    private static final ConnectorSpec IMAP = new ConnectorSpec("imap", "IMAP mailbox", AuthorizationKind.API_KEY,
             Set.of(), List.of(ConfigField.text("host", "Server", true), ConfigField.secret("password", "Password")));
 
     @Test
@@ -34,10 +35,10 @@ class ConnectorTypesTest {
 
     @Test
     void specsHaveUniqueKeysAndSafeTypes() {
-        assertThatThrownBy(() -> new ConnectorSpec("imap", "x", AuthorizationKind.NONE, Set.of(), Set.of(),
+        assertThatThrownBy(() -> new ConnectorSpec("imap", "x", AuthorizationKind.NONE, Set.of(),
                 List.of(ConfigField.text("host", "a", true), ConfigField.text("host", "b", false))))
                 .hasMessageContaining("unique");
-        assertThatThrownBy(() -> new ConnectorSpec("IMAP", "x", AuthorizationKind.NONE, Set.of(), Set.of(), List.of()))
+        assertThatThrownBy(() -> new ConnectorSpec("IMAP", "x", AuthorizationKind.NONE, Set.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(IMAP.secretKeys()).containsExactly("password");
     }
@@ -51,6 +52,53 @@ class ConnectorTypesTest {
         assertThat(next.isInitial()).isFalse();
         assertThat(next.find("uid")).contains("4411");
         assertThat(initial.find("uid")).isEmpty();
+    }
+
+    @Test
+    void oauth2EndpointsComeExactlyWithOAuth2Authorization() {
+        OAuth2Endpoints endpoints = new OAuth2Endpoints(URI.create("https://app.hubspot.com/oauth/authorize"),
+                URI.create("https://api.hubapi.com/oauth/v1/token"));
+
+        assertThatThrownBy(() -> new ConnectorSpec("hubspot", "HubSpot", AuthorizationKind.OAUTH2, Set.of("crm.objects.deals.read"),
+                Set.of("api.hubapi.com"), List.of(), null)).hasMessageContaining("OAuth2 endpoints");
+        assertThatThrownBy(() -> new ConnectorSpec("csv", "CSV", AuthorizationKind.NONE, Set.of(), Set.of(), List.of(), endpoints))
+                .hasMessageContaining("OAuth2 endpoints");
+        assertThat(new ConnectorSpec("hubspot", "HubSpot", AuthorizationKind.OAUTH2, Set.of("crm.objects.deals.read"),
+                Set.of("api.hubapi.com", "*.hubspot.com"), List.of(), endpoints).oauth2()).isEqualTo(endpoints);
+    }
+
+    @Test
+    void allowedHostsAreHostNamesOrDomainWildcards() {
+        assertThatThrownBy(() -> new ConnectorSpec("x", "x", AuthorizationKind.NONE, Set.of("https://api.example.com"), List.of()))
+                .hasMessageContaining("allowed host");
+        assertThatThrownBy(() -> new ConnectorSpec("x", "x", AuthorizationKind.NONE, Set.of("*"), List.of()))
+                .hasMessageContaining("allowed host");
+    }
+
+    @Test
+    void hostsAreAllowedByTheSpecOrByAConfiguredUrlOrHost() {
+        ConnectorSpec spec = new ConnectorSpec("crm", "CRM", AuthorizationKind.API_KEY, Set.of("api.crm.example", "*.crm-cdn.example"),
+                List.of(new ConfigField("instance", "Instance URL", ConfigField.Type.URL, false, false, null),
+                        new ConfigField("mailHost", "Mail host", ConfigField.Type.HOST, false, false, null),
+                        ConfigField.text("note", "A note", false)));
+        ConnectorConfig config = new ConnectorConfig(TenantId.of("acme"), "acme-crm",
+                Map.of("instance", "https://acme.my.crm.example/path", "mailHost", "imap.acme.example", "note", "evil.example"), Set.of());
+
+        assertThat(spec.allowsHost("API.crm.example", config)).isTrue();
+        assertThat(spec.allowsHost("eu1.crm-cdn.example", config)).isTrue();
+        assertThat(spec.allowsHost("crm-cdn.example", config)).isFalse();
+        assertThat(spec.allowsHost("acme.my.crm.example", config)).isTrue();
+        assertThat(spec.allowsHost("imap.acme.example", config)).isTrue();
+        assertThat(spec.allowsHost("evil.example", config)).as("a text setting allows nothing").isFalse();
+        assertThat(spec.allowsHost("api.crm.example.evil.example", config)).isFalse();
+    }
+
+    @Test
+    void anOversizedStateIsRefusedWithItsSize() {
+        StreamState state = StreamState.initial("emails");
+
+        assertThatThrownBy(() -> state.with("seen", "x".repeat(StreamState.MAX_CHARS)))
+                .hasMessageContaining("16384");
     }
 
     @Test
