@@ -4,8 +4,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.plumly.api.privacy.Caller;
+import org.plumly.web.routes.ApiRequest;
+import org.plumly.web.routes.ApiRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+    static final String V1 = "/api/v1";
+    private static final String BEARER = "Bearer ";
+    private static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final Buffer openApiDocument;
 
@@ -23,14 +35,54 @@ final class ApiRouter {
     }
 
     static Router create(Vertx vertx, HealthEndpoint health, Buffer openApiDocument) {
+        return create(vertx, health, openApiDocument, List.of(), token -> Optional.empty());
+    }
+
+    /**
+     * The hub's router: its own routes, and under {@code /api/v1} the routes every {@link ApiRoutes}
+     * service adds, behind bearer-token authentication except on the paths they declare public.
+     */
+    static Router create(Vertx vertx, HealthEndpoint health, Buffer openApiDocument, List<ApiRoutes> contributions,
+            Function<String, Optional<Caller>> authenticate) {
         ApiRouter api = new ApiRouter(openApiDocument);
         Router router = Router.router(vertx);
         router.get("/api/health").handler(health::handle);
         router.get("/api/openapi.yaml").handler(api::openApi);
+        if (!contributions.isEmpty()) {
+            Router v1 = Router.router(vertx);
+            Set<String> publicPaths = new HashSet<>();
+            contributions.forEach(routes -> routes.publicPaths().forEach(path -> publicPaths.add(V1 + path)));
+            v1.route().handler(context -> authenticate(context, publicPaths, authenticate));
+            v1.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+            for (ApiRoutes routes : contributions) {
+                routes.addTo(v1);
+            }
+            router.route(V1 + "/*").subRouter(v1);
+        }
         router.route().failureHandler(ApiRouter::failure);
         router.errorHandler(404, ApiRouter::notFound);
         router.errorHandler(405, ApiRouter::methodNotAllowed);
         return router;
+    }
+
+    private static void authenticate(RoutingContext context, Set<String> publicPaths,
+            Function<String, Optional<Caller>> authenticate) {
+        if (publicPaths.contains(context.normalizedPath())) {
+            context.next();
+            return;
+        }
+        String authorization = context.request().getHeader("Authorization");
+        String token = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).strip() : null;
+        Optional<Caller> caller = token == null ? Optional.empty() : authenticate.apply(token);
+        if (caller.isEmpty()) {
+            context.response().putHeader("WWW-Authenticate", "Bearer realm=\"plumly\"");
+            Problem.of(401, "Unauthorized", token == null ? "Sign in, or send an API token as 'Authorization: Bearer <token>'."
+                    : "The API token is not valid.").send(context.response(), context.request().path());
+            return;
+        }
+        context.put(ApiRequest.CALLER, caller.get());
+        context.next();
     }
 
     private void openApi(RoutingContext context) {

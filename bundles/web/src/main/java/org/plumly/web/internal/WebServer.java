@@ -3,13 +3,17 @@ package org.plumly.web.internal;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -25,6 +29,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.plumly.api.health.HealthIndicator;
+import org.plumly.web.routes.ApiRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,15 +54,42 @@ public final class WebServer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<HealthIndicator> healthIndicators = List.of();
 
+    private final Map<ApiRoutes, Boolean> contributions = new ConcurrentHashMap<>();
+    private final AtomicReference<Router> router = new AtomicReference<>();
+    private final Vertx vertx;
+    private final HealthEndpoint health;
+    private final Buffer openApi = openApiDocument();
+    private final ConfiguredApiTokens tokens;
     private final HttpServer server;
 
     @Activate
-    public WebServer(@Reference Vertx vertx, BundleContext context, Config config) throws Exception {
-        HealthEndpoint health = new HealthEndpoint(vertx, context.getBundle().getVersion().toString(),
+    public WebServer(@Reference Vertx vertx, @Reference ConfiguredApiTokens tokens, BundleContext context, Config config)
+            throws Exception {
+        this.vertx = vertx;
+        this.tokens = tokens;
+        this.health = new HealthEndpoint(vertx, context.getBundle().getVersion().toString(),
                 () -> plumlyBundles(context), () -> healthIndicators);
-        this.server = vertx.createHttpServer().requestHandler(ApiRouter.create(vertx, health, openApiDocument()));
+        rebuildRouter();
+        this.server = vertx.createHttpServer().requestHandler(request -> router.get().handle(request));
         server.listen(config.port(), config.host()).await(30, TimeUnit.SECONDS);
         LOG.info("Plumly API listening on http://{}:{}/", config.host(), server.actualPort());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRoutes(ApiRoutes routes) {
+        contributions.put(routes, Boolean.TRUE);
+        rebuildRouter();
+    }
+
+    void removeRoutes(ApiRoutes routes) {
+        contributions.remove(routes);
+        rebuildRouter();
+    }
+
+    /** Routes are fixed once a Vert.x router serves them, so a change of contributions swaps in a new router. */
+    private synchronized void rebuildRouter() {
+        router.set(ApiRouter.create(vertx, health, openApi, List.copyOf(contributions.keySet()), tokens::authenticate));
     }
 
     @Deactivate

@@ -13,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -20,8 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.plumly.api.TenantId;
+import org.plumly.api.UserId;
 import org.plumly.api.health.HealthIndicator;
 import org.plumly.api.health.HealthReport;
+import org.plumly.api.privacy.Caller;
+import org.plumly.api.privacy.Role;
+import org.plumly.web.routes.ApiRequest;
+import org.plumly.web.routes.ApiRoutes;
 
 @ExtendWith(VertxExtension.class)
 class ApiRouterTest {
@@ -31,16 +39,24 @@ class ApiRouterTest {
     private Vertx vertx;
     private HttpServer server;
     private HttpClient client;
-    private Router router;
+    private volatile Router router;
 
     @BeforeEach
     void startServer(Vertx vertx) throws Exception {
         this.vertx = vertx;
-        Supplier<List<PlumlyBundle>> bundleSupplier = () -> List.copyOf(bundles);
-        HealthEndpoint health = new HealthEndpoint(vertx, "1.2.3", bundleSupplier, () -> List.copyOf(indicators));
-        router = ApiRouter.create(vertx, health, WebServer.openApiDocument());
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        router = ApiRouter.create(vertx, health(), WebServer.openApiDocument());
+        server = vertx.createHttpServer().requestHandler(request -> router.handle(request))
+                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         client = vertx.createHttpClient();
+    }
+
+    private HealthEndpoint health() {
+        Supplier<List<PlumlyBundle>> bundleSupplier = () -> List.copyOf(bundles);
+        return new HealthEndpoint(vertx, "1.2.3", bundleSupplier, () -> List.copyOf(indicators));
+    }
+
+    private void swapRouter(Router next) {
+        router = next;
     }
 
     @AfterEach
@@ -157,6 +173,63 @@ class ApiRouterTest {
         assertThat(reply.body()).doesNotContain("internal secret detail").doesNotContain("IllegalStateException");
     }
 
+    @Test
+    void contributedRoutesAnswerOnlyAnAuthenticatedCaller() throws Exception {
+        useContribution();
+
+        Reply anonymous = call(HttpMethod.GET, "/api/v1/whoami", null);
+        Reply wrongToken = call(HttpMethod.GET, "/api/v1/whoami", "plm_wrong");
+        Reply signedIn = call(HttpMethod.GET, "/api/v1/whoami", "plm_good");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
+        assertThat(anonymous.json().getString("detail")).contains("Bearer");
+        assertThat(wrongToken.status()).isEqualTo(401);
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(signedIn.body()).isEqualTo("acme/admin-1");
+    }
+
+    @Test
+    void aPublicPathOfAContributionAnswersWithoutACaller() throws Exception {
+        useContribution();
+
+        Reply callback = call(HttpMethod.GET, "/api/v1/callback", null);
+
+        assertThat(callback.status()).isEqualTo(200);
+        assertThat(callback.body()).isEqualTo("no caller");
+    }
+
+    @Test
+    void aRouteOfAContributionIsGoneWithTheContribution() throws Exception {
+        useContribution();
+        assertThat(call(HttpMethod.GET, "/api/v1/whoami", "plm_good").status()).isEqualTo(200);
+
+        swapRouter(ApiRouter.create(vertx, health(), WebServer.openApiDocument(), List.of(), token -> Optional.empty()));
+
+        assertThat(call(HttpMethod.GET, "/api/v1/whoami", "plm_good").status()).isEqualTo(404);
+    }
+
+    private void useContribution() {
+        ApiRoutes routes = new ApiRoutes() {
+            @Override
+            public void addTo(Router v1) {
+                v1.get("/whoami").handler(context -> {
+                    Caller caller = ApiRequest.caller(context);
+                    context.end(caller.tenant().value() + "/" + caller.user().value());
+                });
+                v1.get("/callback").handler(context -> context.end(context.get(ApiRequest.CALLER) == null ? "no caller" : "caller"));
+            }
+
+            @Override
+            public Set<String> publicPaths() {
+                return Set.of("/callback");
+            }
+        };
+        Caller admin = new Caller(TenantId.of("acme"), UserId.of("admin-1"), Set.of(Role.COMPANY_ADMIN));
+        swapRouter(ApiRouter.create(vertx, health(), WebServer.openApiDocument(), List.of(routes),
+                token -> "plm_good".equals(token) ? Optional.of(admin) : Optional.empty()));
+    }
+
     private static HealthIndicator indicator(String name, Supplier<HealthReport> check) {
         return new HealthIndicator() {
             @Override
@@ -172,8 +245,17 @@ class ApiRouterTest {
     }
 
     private Reply call(HttpMethod method, String path) throws Exception {
+        return call(method, path, null);
+    }
+
+    private Reply call(HttpMethod method, String path, String token) throws Exception {
         return client.request(method, server.actualPort(), "127.0.0.1", path)
-                .compose(request -> request.send())
+                .compose(request -> {
+                    if (token != null) {
+                        request.putHeader("Authorization", "Bearer " + token);
+                    }
+                    return request.send();
+                })
                 .compose(response -> response.body().map(body -> new Reply(response, body)))
                 .await(10, TimeUnit.SECONDS);
     }
