@@ -47,6 +47,12 @@ public interface RecordSink {
     /** Everything emitted so far is delivered; a later run resumes from {@code state}. */
     void checkpoint(StreamState state);
 
-    /** True when the engine wants the read to end soon (bundle stopping, run cancelled): checkpoint and return. */
+    /**
+     * True when the engine wants the read to end (connector bundle stopping or updated, integration
+     * revoked, hub stopping): return. Records emitted since the last checkpoint are not stored; the next
+     * run reads them again from that checkpoint. Once stop is requested, {@link #emit} and
+     * {@link #checkpoint} throw {@link java.util.concurrent.CancellationException}, so a read that does
+     * not look still ends.
+     */
     boolean stopRequested();
 }
