@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 
 import org.plumly.api.Activity;
 import org.plumly.api.CustomerRecord;
@@ -14,7 +15,8 @@ import org.plumly.api.connector.StreamState;
 /**
  * A {@link RecordSink} that keeps everything a read hands it, in order, for a test to look at. It
  * accepts every record, even an invalid one, so that a test can say what is wrong with it; the sync
- * engine would refuse it.
+ * engine would refuse it. Like the engine's, once a stop is requested it refuses {@code emit} and
+ * {@code checkpoint} with a {@link CancellationException}.
  *
  * <pre>{@code
  * RecordingSink sink = new RecordingSink();
@@ -22,38 +24,41 @@ import org.plumly.api.connector.StreamState;
  * assertThat(sink.records()).hasSize(5);
  * assertThat(sink.endsWithCheckpoint()).isTrue();
  *
- * RecordingSink stopping = RecordingSink.stoppingAfter(1);   // stopRequested() once a record came
+ * RecordingSink stopping = RecordingSink.stoppingAfterCheckpoints(1);   // stop requested after the first batch
  * }</pre>
  */
 public final class RecordingSink implements RecordSink {
-    private final int stopAfterRecords;
+    private final int stopAfterCheckpoints;
     private final List<Event> events = new ArrayList<>();
-    private int recordsWhenStopWasFirstSeen = -1;
+    private boolean stopWasSeen;
+    private int refusedAfterStop;
 
     /** A sink that never asks the read to stop. */
     public RecordingSink() {
         this(Integer.MAX_VALUE);
     }
 
-    private RecordingSink(int stopAfterRecords) {
-        this.stopAfterRecords = stopAfterRecords;
+    private RecordingSink(int stopAfterCheckpoints) {
+        this.stopAfterCheckpoints = stopAfterCheckpoints;
     }
 
-    /** A sink whose {@link #stopRequested()} turns true once {@code records} records were emitted. */
-    public static RecordingSink stoppingAfter(int records) {
-        if (records < 0) {
-            throw new IllegalArgumentException("records must not be negative: " + records);
+    /** A sink that requests a stop once the read took {@code checkpoints} checkpoints. */
+    public static RecordingSink stoppingAfterCheckpoints(int checkpoints) {
+        if (checkpoints < 0) {
+            throw new IllegalArgumentException("checkpoints must not be negative: " + checkpoints);
         }
-        return new RecordingSink(records);
+        return new RecordingSink(checkpoints);
     }
 
     @Override
     public synchronized void emit(CustomerRecord record) {
+        refuseAfterStop();
         events.add(new Emitted(record, null));
     }
 
     @Override
     public synchronized void emit(Activity activity, RawContent content) {
+        refuseAfterStop();
         events.add(new Emitted(activity, content));
     }
 
@@ -64,16 +69,26 @@ public final class RecordingSink implements RecordSink {
 
     @Override
     public synchronized void checkpoint(StreamState state) {
+        refuseAfterStop();
         events.add(new Checkpointed(Objects.requireNonNull(state, "a checkpoint needs a state")));
     }
 
     @Override
     public synchronized boolean stopRequested() {
-        boolean stop = records().size() >= stopAfterRecords;
-        if (stop && recordsWhenStopWasFirstSeen < 0) {
-            recordsWhenStopWasFirstSeen = records().size();
-        }
+        boolean stop = stopIsRequested();
+        stopWasSeen |= stop;
         return stop;
+    }
+
+    private boolean stopIsRequested() {
+        return checkpoints().size() >= stopAfterCheckpoints;
+    }
+
+    private void refuseAfterStop() {
+        if (stopIsRequested()) {
+            refusedAfterStop++;
+            throw new CancellationException("the read was asked to stop");
+        }
     }
 
     /** Everything the read did, in order. */
@@ -107,7 +122,12 @@ public final class RecordingSink implements RecordSink {
 
     /** Whether the read asked {@link #stopRequested()} at a time it answered true. */
     public synchronized boolean stopWasSeen() {
-        return recordsWhenStopWasFirstSeen >= 0;
+        return stopWasSeen;
+    }
+
+    /** How many emits and checkpoints came after the stop, and were refused. */
+    public synchronized int refusedAfterStop() {
+        return refusedAfterStop;
     }
 
     /** What a read hands its sink. */

@@ -107,7 +107,7 @@ class ConnectorContractTestFailsBrokenConnectorsTest {
 
     @Test
     void ignoringAStopFailsTheStopRule() {
-        assertThat(failures(IgnoresStop.class)).containsOnlyKeys("readStopsSoonAfterStopIsRequested");
+        assertThat(failures(IgnoresStop.class)).containsOnlyKeys("readReturnsSoonOnceAStopIsRequested");
     }
 
     /** The failed tests of a contract class, by method name, with their failure messages. */
