@@ -1,0 +1,187 @@
+package org.plumly.core.internal.egress;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+import org.plumly.api.connector.ConnectorConfig;
+import org.plumly.api.connector.ConnectorException;
+import org.plumly.api.connector.ConnectorSpec;
+import org.plumly.api.connector.Egress;
+
+/**
+ * The {@link Egress} of one integration: calls go out only to the hosts its connector's spec and
+ * settings allow, within the integration's pace. A refused host is reported to {@link Refusals}
+ * (logged and audited) and the call fails as misconfigured. Redirects are followed here, each hop
+ * checked; credentials are not carried to another host.
+ */
+public final class GuardedEgress implements Egress {
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
+    private static final int MAX_REDIRECTS = 5;
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
+
+    private final ConnectorSpec spec;
+    private final ConnectorConfig config;
+    private final HttpClient http;
+    private final RequestPacer pacer;
+    private final Refusals refusals;
+
+    /**
+     * @param http a client that does not follow redirects itself
+     */
+    public GuardedEgress(ConnectorSpec spec, ConnectorConfig config, HttpClient http, double requestsPerSecond,
+            int maxInFlight, Refusals refusals) {
+        if (http.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("the egress follows redirects itself, to check each host");
+        }
+        this.spec = spec;
+        this.config = config;
+        this.http = http;
+        this.pacer = new RequestPacer(requestsPerSecond, maxInFlight);
+        this.refusals = refusals;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws ConnectorException {
+        HttpRequest next = request;
+        for (int hop = 0; ; hop++) {
+            checkHost(next.uri());
+            HttpResponse<T> response = sendPaced(next, body);
+            Optional<URI> location = redirectTarget(response);
+            if (location.isEmpty()) {
+                if (response.statusCode() == 429) {
+                    throw ConnectorException.rateLimited("HTTP 429 from " + next.uri().getHost(),
+                            retryAfter(response.headers().firstValue("Retry-After"), Instant.now()));
+                }
+                return response;
+            }
+            if (hop == MAX_REDIRECTS) {
+                throw ConnectorException.transientFailure("more than " + MAX_REDIRECTS + " redirects from " + request.uri().getHost(), null);
+            }
+            next = redirected(next, location.get(), response.statusCode());
+        }
+    }
+
+    private <T> HttpResponse<T> sendPaced(HttpRequest request, HttpResponse.BodyHandler<T> body) throws ConnectorException {
+        try {
+            pacer.begin();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ConnectorException.transientFailure("interrupted while waiting for the rate limit", e);
+        }
+        try {
+            return http.send(request, body);
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw ConnectorException.transientFailure("cannot connect to " + request.uri().getHost(), e);
+        } catch (HttpTimeoutException e) {
+            throw ConnectorException.transientFailure("no answer from " + request.uri().getHost() + " in time", e);
+        } catch (IOException e) {
+            throw ConnectorException.transientFailure("network error talking to " + request.uri().getHost() + ": "
+                    + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ConnectorException.transientFailure("interrupted while calling " + request.uri().getHost(), e);
+        } finally {
+            pacer.done();
+        }
+    }
+
+    private void checkHost(URI uri) throws ConnectorException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw ConnectorException.misconfigured("only http and https calls go out, not " + uri.getScheme());
+        }
+        if (!allowed(uri.getHost())) {
+            refusals.refused(spec, config, uri.getHost());
+            throw ConnectorException.misconfigured("egress to " + uri.getHost() + " refused: connector " + spec.type()
+                    + " may call only the hosts its spec and settings allow");
+        }
+    }
+
+    private boolean allowed(String host) {
+        return host != null && spec.allowsHost(host, config);
+    }
+
+    private static <T> Optional<URI> redirectTarget(HttpResponse<T> response) {
+        int status = response.statusCode();
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            return Optional.empty();
+        }
+        return response.headers().firstValue("Location").map(location -> response.request().uri().resolve(location));
+    }
+
+    private static HttpRequest redirected(HttpRequest previous, URI target, int status) {
+        boolean sameHost = target.getHost() != null && target.getHost().equalsIgnoreCase(previous.uri().getHost());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target);
+        previous.timeout().ifPresent(builder::timeout);
+        previous.headers().map().forEach((name, values) -> {
+            if (sameHost || !CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        boolean keepMethod = status == 307 || status == 308;
+        if (keepMethod && previous.bodyPublisher().isPresent()) {
+            builder.method(previous.method(), previous.bodyPublisher().get());
+        } else {
+            builder.GET();
+        }
+        return builder.build();
+    }
+
+    /** The wait a 429 asks for: Retry-After in seconds or as an HTTP date, else a default. */
+    static Duration retryAfter(Optional<String> header, Instant now) {
+        if (header.isEmpty()) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        String value = header.get().strip();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notDate) {
+                return DEFAULT_RETRY_AFTER;
+            }
+        }
+    }
+
+    @Override
+    public SocketFactory sockets() {
+        return new GuardedSocketFactory(SocketFactory.getDefault(), this::permit);
+    }
+
+    @Override
+    public SSLSocketFactory tlsSockets() {
+        return new GuardedTlsSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault(), this::permit);
+    }
+
+    @Override
+    public void permit(String host) throws IOException {
+        if (!allowed(host)) {
+            refusals.refused(spec, config, host);
+            throw new IOException("egress to " + host + " refused: connector " + spec.type()
+                    + " may connect only to the hosts its spec and settings allow");
+        }
+    }
+
+    /** Where refusals go: the log and the tenant's audit log. */
+    @FunctionalInterface
+    public interface Refusals {
+        void refused(ConnectorSpec spec, ConnectorConfig config, String host);
+    }
+}
