@@ -1,0 +1,138 @@
+package org.plumly.core.internal.integrations;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.plumly.api.Integration;
+import org.plumly.api.connector.AuthorizationKind;
+import org.plumly.api.connector.ConnectorConfig;
+import org.plumly.api.connector.ConnectorContext;
+import org.plumly.api.connector.ConnectorException;
+import org.plumly.api.connector.ConnectorSpec;
+import org.plumly.api.connector.Egress;
+import org.plumly.api.store.AuditLog;
+import org.plumly.api.store.CredentialStore;
+import org.plumly.api.store.SealedSecret;
+import org.plumly.core.internal.connectors.ConnectorRegistry;
+import org.plumly.core.internal.egress.GuardedEgress;
+import org.plumly.core.internal.oauth.ClientCredentials;
+import org.plumly.core.internal.oauth.OAuth2Grants;
+import org.plumly.core.internal.oauth.TokenEndpoint;
+import org.plumly.core.internal.sync.ContextFactory;
+import org.plumly.core.internal.sync.SyncEngine;
+import org.plumly.core.internal.vault.CredentialVault;
+import org.plumly.core.internal.vault.VaultException;
+
+/**
+ * Makes what a connector gets for a call: the integration's settings with its secrets opened, an
+ * {@link Egress} held to the connector's hosts and the integration's pace, and OAuth2 access tokens.
+ */
+@Component(service = {ContextFactory.class, ConnectorContexts.class}, configurationPid = "org.plumly.sync",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class ConnectorContexts implements ContextFactory {
+    /** Settings every OAuth2 integration has besides its connector's own. */
+    static final String CLIENT_ID = "oauth2.clientId";
+    static final String CLIENT_SECRET = "oauth2.clientSecret";
+    static final String AUTHORIZATION_URL = "oauth2.authorizationUrl";
+    static final String TOKEN_URL = "oauth2.tokenUrl";
+
+    private final CredentialVault vault;
+    private final CredentialStore credentials;
+    private final OAuth2Grants grants;
+    private final GuardedEgress.Refusals refusals;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final double requestsPerSecond;
+    private final int maxInFlight;
+
+    @Activate
+    public ConnectorContexts(SyncEngine.Config config, @Reference CredentialVault vault, @Reference CredentialStore credentials,
+            @Reference OAuth2Grants grants, @Reference AuditLog audit) {
+        this(vault, credentials, grants, new EgressAudit(audit, Clock.systemUTC()), config.requestsPerSecond(), config.maxInFlight());
+    }
+
+    ConnectorContexts(CredentialVault vault, CredentialStore credentials, OAuth2Grants grants, GuardedEgress.Refusals refusals,
+            double requestsPerSecond, int maxInFlight) {
+        this.vault = vault;
+        this.credentials = credentials;
+        this.grants = grants;
+        this.refusals = refusals;
+        this.requestsPerSecond = requestsPerSecond;
+        this.maxInFlight = maxInFlight;
+    }
+
+    @Override
+    public ConnectorContext create(Integration integration, ConnectorRegistry.Installed connector) throws ConnectorException {
+        ConnectorSpec spec = connector.spec();
+        ConnectorConfig config = config(integration, spec);
+        Egress egress = egress(spec, config);
+        return new Context(config, egress, () -> {
+            if (spec.authorization() != AuthorizationKind.OAUTH2) {
+                throw ConnectorException.unauthorized("connector " + spec.type() + " is not authorized by OAuth2");
+            }
+            return grants.accessToken(integration.tenant(), integration.id(), tokenEndpoint(spec, config), egress);
+        });
+    }
+
+    /** The integration's settings and opened secrets, as its connector sees them. */
+    ConnectorConfig config(Integration integration, ConnectorSpec spec) throws ConnectorException {
+        Map<String, String> values = new HashMap<>(integration.settings());
+        Set<String> secretKeys = secretKeys(spec);
+        try {
+            for (Map.Entry<String, SealedSecret> secret : credentials.all(integration.tenant(), integration.id()).entrySet()) {
+                if (secretKeys.contains(secret.getKey())) {
+                    values.put(secret.getKey(), vault.open(integration.tenant(), integration.id(), secret.getKey(), secret.getValue()));
+                }
+            }
+        } catch (VaultException e) {
+            throw ConnectorException.misconfigured("the secrets of integration " + integration.id() + " cannot be opened: "
+                    + e.getMessage());
+        }
+        return new ConnectorConfig(integration.tenant(), integration.id(), values, secretKeys);
+    }
+
+    Egress egress(ConnectorSpec spec, ConnectorConfig config) {
+        return new GuardedEgress(spec, config, http, requestsPerSecond, maxInFlight, refusals);
+    }
+
+    /** The keys kept in the vault: the connector's secret fields, and the OAuth2 client secret. */
+    static Set<String> secretKeys(ConnectorSpec spec) {
+        Set<String> keys = new HashSet<>(spec.secretKeys());
+        if (spec.authorization() == AuthorizationKind.OAUTH2) {
+            keys.add(CLIENT_SECRET);
+        }
+        return keys;
+    }
+
+    static URI authorizationEndpoint(ConnectorSpec spec, ConnectorConfig config) {
+        return config.find(AUTHORIZATION_URL).map(URI::create).orElse(spec.oauth2().authorization());
+    }
+
+    static TokenEndpoint tokenEndpoint(ConnectorSpec spec, ConnectorConfig config) throws ConnectorException {
+        URI uri = config.find(TOKEN_URL).map(URI::create).orElse(spec.oauth2().token());
+        String clientId = config.find(CLIENT_ID).orElseThrow(() -> ConnectorException.misconfigured(
+                "integration " + config.integration() + " has no " + CLIENT_ID));
+        return new TokenEndpoint(uri, ClientCredentials.post(clientId, config.find(CLIENT_SECRET).orElse(null)));
+    }
+
+    private record Context(ConnectorConfig config, Egress egress, TokenSource tokens) implements ConnectorContext {
+        @Override
+        public String accessToken() throws ConnectorException {
+            return tokens.get();
+        }
+    }
+
+    @FunctionalInterface
+    private interface TokenSource {
+        String get() throws ConnectorException;
+    }
+}

@@ -1,0 +1,5 @@
+/** Karaf shell commands for operators: {@code plumly:connectors}, {@code plumly:sync}, {@code plumly:runs}, {@code plumly:token-issue}. */
+@Header(name = "Karaf-Commands", value = "org.plumly.core.internal.shell")
+package org.plumly.core.internal.shell;
+
+import org.osgi.annotation.bundle.Header;
