@@ -27,6 +27,7 @@ import org.plumly.api.Direction;
 import org.plumly.api.OpportunityId;
 import org.plumly.api.Participant;
 import org.plumly.api.RawContent;
+import org.plumly.api.SourceRef;
 import org.plumly.api.TenantId;
 import org.plumly.api.UserId;
 import org.plumly.api.store.ActivityStore;
@@ -38,6 +39,7 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 
 /**
  * Activities by id, and their time lines by opportunity and by owner in monthly partitions, newest
@@ -46,6 +48,9 @@ import com.datastax.oss.driver.api.core.cql.Row;
  */
 final class CassandraActivityStore implements ActivityStore {
     static final int CONTENT_CHUNK_BYTES = 256 * 1024;
+    /** A time line's name in {@code activity_buckets}: the prefix and the opportunity's or the owner's id. */
+    static final String OPPORTUNITY_TIMELINE = "opportunity:";
+    static final String OWNER_TIMELINE = "owner:";
     private static final int CHUNK = 64;
     private static final int CHUNKS_IN_FLIGHT = 6;
     private static final int KNOWN_BUCKETS = 100_000;
@@ -60,6 +65,7 @@ final class CassandraActivityStore implements ActivityStore {
 
     private final Cql cql;
     private final Json json;
+    private final SourceIndex index;
     /** Buckets whose index row this store wrote: most activities fall into a month already indexed. */
     private final Set<String> knownBuckets = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -68,9 +74,10 @@ final class CassandraActivityStore implements ActivityStore {
         }
     }));
 
-    CassandraActivityStore(Cql cql, Json json) {
+    CassandraActivityStore(Cql cql, Json json, SourceIndex index) {
         this.cql = cql;
         this.json = json;
+        this.index = index;
         // Prepared up front: the writes are bound in the driver's callbacks, where a blocking prepare is not allowed.
         for (String statement : List.of(SELECT_STORED, DELETE_BY_OPPORTUNITY, DELETE_BY_OWNER, INSERT, INSERT_BY_OPPORTUNITY, INSERT_BY_OWNER, INSERT_BUCKET)) {
             cql.bind(statement);
@@ -123,10 +130,16 @@ final class CassandraActivityStore implements ActivityStore {
             for (Row row : stored.currentPage()) {
                 before.put(row.getString("activity_id"), row);
             }
-            List<CompletionStage<?>> writes = new ArrayList<>(chunk.size() * 3);
+            List<CompletionStage<?>> writes = new ArrayList<>(chunk.size() * 3 + 1);
+            Map<String, SourceRef> sources = new LinkedHashMap<>();
             for (Activity activity : chunk) {
                 writes.addAll(leaveOldTimelines(activity, before.get(activity.id().value())));
                 writes.addAll(writeRows(activity, before.containsKey(activity.id().value())));
+                sources.put(activity.id().value(), activity.source());
+            }
+            // The chunk's index entries: one batch per integration, usually one for the whole chunk.
+            for (Statement<?> entries : index.entries(tenant, SourceIndex.ACTIVITY, sources)) {
+                writes.add(cql.executeAsync(entries));
             }
             return CompletableFuture.allOf(writes.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new));
         });
@@ -169,13 +182,13 @@ final class CassandraActivityStore implements ActivityStore {
             writes.add(cql.executeAsync(bind.bind(INSERT_BY_OPPORTUNITY,
                     tenant, a.opportunity().value(), bucket, a.id().value(), a.kind().name(), a.direction().name(), a.occurredAt(), a.endsAt(),
                     a.subject(), participants, text(a.owner()), text(a.account()), a.cancelled(), Sources.write(a.source()))));
-            rememberBucket(writes, tenant, "opportunity:" + a.opportunity().value(), bucket);
+            rememberBucket(writes, tenant, OPPORTUNITY_TIMELINE + a.opportunity().value(), bucket);
         }
         if (a.owner() != null) {
             writes.add(cql.executeAsync(bind.bind(INSERT_BY_OWNER,
                     tenant, a.owner().value(), bucket, a.id().value(), a.kind().name(), a.direction().name(), a.occurredAt(), a.endsAt(),
                     a.subject(), participants, text(a.opportunity()), text(a.account()), a.cancelled(), Sources.write(a.source()))));
-            rememberBucket(writes, tenant, "owner:" + a.owner().value(), bucket);
+            rememberBucket(writes, tenant, OWNER_TIMELINE + a.owner().value(), bucket);
         }
         return writes;
     }
@@ -199,6 +212,11 @@ final class CassandraActivityStore implements ActivityStore {
         }
     }
 
+    /** Forgets that a time line's bucket is indexed, after its index row was deleted: the next activity of that month writes it again. */
+    void forgetBucket(TenantId tenant, String timeline, int bucket) {
+        knownBuckets.remove(tenant.value() + '\u0000' + timeline + '\u0000' + bucket);
+    }
+
     @Override
     public Optional<Activity> find(TenantId tenant, ActivityId id) {
         Row row = cql.one(cql.bind("SELECT activity_id, " + COLUMNS + " FROM activities WHERE tenant = ? AND activity_id = ?", tenant.value(), id.value()));
@@ -207,14 +225,14 @@ final class CassandraActivityStore implements ActivityStore {
 
     @Override
     public Page<Activity> timeline(TenantId tenant, OpportunityId opportunity, PageRequest request) {
-        return walk(tenant, "opportunity:" + opportunity.value(), request,
+        return walk(tenant, OPPORTUNITY_TIMELINE + opportunity.value(), request,
                 bucket -> cql.bind("SELECT activity_id, opportunity_id, " + COLUMNS.replace(", opportunity_id", "")
                         + " FROM activities_by_opportunity WHERE tenant = ? AND opportunity_id = ? AND bucket = ?", tenant.value(), opportunity.value(), bucket));
     }
 
     @Override
     public Page<Activity> byOwner(TenantId tenant, UserId owner, PageRequest request) {
-        return walk(tenant, "owner:" + owner.value(), request,
+        return walk(tenant, OWNER_TIMELINE + owner.value(), request,
                 bucket -> cql.bind("SELECT activity_id, owner_id, " + COLUMNS.replace(", owner_id", "")
                         + " FROM activities_by_owner WHERE tenant = ? AND owner_id = ? AND bucket = ?", tenant.value(), owner.value(), bucket));
     }

@@ -2,8 +2,11 @@ package org.plumly.store.cassandra.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.plumly.api.Account;
 import org.plumly.api.AccountId;
@@ -19,17 +22,27 @@ import org.plumly.api.store.Page;
 import org.plumly.api.store.PageRequest;
 
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 
 /**
  * Users, reporting lines, accounts and contacts. Lookup tables (by e-mail, by domain, by account) are
  * written beside the row and never cleaned up on change: a lookup checks each hit against the row, so
- * an address that moved to another contact does not find the old one.
+ * an address that moved to another contact does not find the old one. The source index keeps every
+ * lookup key a record was listed under, so that a purge finds the stale ones too.
  */
 final class CassandraDirectoryStore implements DirectoryStore {
     private final Cql cql;
+    private final SourceIndex index;
 
-    CassandraDirectoryStore(Cql cql) {
+    CassandraDirectoryStore(Cql cql, SourceIndex index) {
         this.cql = cql;
+        this.index = index;
+    }
+
+    private void indexed(Statement<?> entry) {
+        if (entry != null) {
+            cql.execute(entry);
+        }
     }
 
     @Override
@@ -38,6 +51,7 @@ final class CassandraDirectoryStore implements DirectoryStore {
         cql.execute(cql.bind("INSERT INTO users (tenant, user_id, name, email, active, source) VALUES (?, ?, ?, ?, ?, ?)",
                 tenant, user.id().value(), user.name(), user.email(), user.active(), Sources.write(user.source())));
         cql.execute(cql.bind("INSERT INTO users_by_email (tenant, email, user_id) VALUES (?, ?, ?)", tenant, user.email(), user.id().value()));
+        indexed(index.entry(user.tenant(), user.source(), SourceIndex.USER, user.id().value(), Set.of(SourceIndex.EMAIL + user.email())));
     }
 
     @Override
@@ -76,6 +90,8 @@ final class CassandraDirectoryStore implements DirectoryStore {
                 tenant, line.user().value(), line.validFrom(), line.manager().value(), line.validTo(), Sources.write(line.source())));
         cql.execute(cql.bind("INSERT INTO reporting_lines_by_manager (tenant, manager_id, user_id, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)",
                 tenant, line.manager().value(), line.user().value(), line.validFrom(), line.validTo()));
+        indexed(index.entry(line.tenant(), line.source(), SourceIndex.REPORTING_LINE,
+                SourceIndex.reportingLineId(line.user(), line.validFrom(), line.manager()), Set.of()));
     }
 
     @Override
@@ -111,6 +127,8 @@ final class CassandraDirectoryStore implements DirectoryStore {
         for (String domain : account.domains()) {
             cql.execute(cql.bind("INSERT INTO accounts_by_domain (tenant, domain, account_id) VALUES (?, ?, ?)", tenant, domain, account.id().value()));
         }
+        indexed(index.entry(account.tenant(), account.source(), SourceIndex.ACCOUNT, account.id().value(),
+                account.domains().stream().map(domain -> SourceIndex.DOMAIN + domain).collect(Collectors.toSet())));
     }
 
     @Override
@@ -146,6 +164,16 @@ final class CassandraDirectoryStore implements DirectoryStore {
         if (account != null) {
             cql.execute(cql.bind("INSERT INTO contacts_by_account (tenant, account_id, contact_id) VALUES (?, ?, ?)", tenant, account, contact.id().value()));
         }
+        indexed(index.entry(contact.tenant(), contact.source(), SourceIndex.CONTACT, contact.id().value(), contactLookups(contact)));
+    }
+
+    private static Set<String> contactLookups(Contact contact) {
+        Set<String> lookups = new HashSet<>();
+        contact.emails().forEach(email -> lookups.add(SourceIndex.EMAIL + email));
+        if (contact.account() != null) {
+            lookups.add(SourceIndex.OF_ACCOUNT + contact.account().value());
+        }
+        return lookups;
     }
 
     @Override

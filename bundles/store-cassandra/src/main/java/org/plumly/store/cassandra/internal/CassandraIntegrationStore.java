@@ -1,5 +1,6 @@
 package org.plumly.store.cassandra.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import com.datastax.oss.driver.api.core.cql.Row;
 
 /** A tenant's integrations and the saved state of each stream. */
 final class CassandraIntegrationStore implements IntegrationStore {
-    private static final String COLUMNS = "integration_id, connector_type, settings, status, authorized_by, authorized_at";
+    private static final String COLUMNS = "integration_id, connector_type, settings, sync_interval_ms, status, created_by, created_at, authorized_by, authorized_at";
+    /** The interval given to an integration stored before V002, which had none. */
+    private static final Duration INTERVAL_BEFORE_V002 = Duration.ofMinutes(15);
 
     private final Cql cql;
 
@@ -25,9 +28,10 @@ final class CassandraIntegrationStore implements IntegrationStore {
 
     @Override
     public void put(Integration integration) {
-        cql.execute(cql.bind("INSERT INTO integrations (tenant, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+        cql.execute(cql.bind("INSERT INTO integrations (tenant, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 integration.tenant().value(), integration.id(), integration.connectorType(), integration.settings(),
-                integration.status().name(), integration.authorizedBy(), integration.authorizedAt()));
+                integration.syncInterval().toMillis(), integration.status().name(), integration.createdBy(), integration.createdAt(),
+                integration.authorizedBy(), integration.authorizedAt()));
     }
 
     @Override
@@ -58,9 +62,22 @@ final class CassandraIntegrationStore implements IntegrationStore {
         return states;
     }
 
+    @Override
+    public void resetState(TenantId tenant, String integration, String stream) {
+        cql.execute(cql.bind("DELETE FROM sync_state WHERE tenant = ? AND integration_id = ? AND stream = ?", tenant.value(), integration, stream));
+    }
+
+    /** A row written before V002 has no creator nor interval: it was created when it was authorized, by its authorizer. */
     private static Integration toIntegration(TenantId tenant, Row row) {
+        String authorizedBy = row.getString("authorized_by");
+        Instant authorizedAt = row.getInstant("authorized_at");
+        String createdBy = row.getString("created_by");
+        Instant createdAt = row.getInstant("created_at");
         return new Integration(tenant, row.getString("integration_id"), row.getString("connector_type"),
-                row.getMap("settings", String.class, String.class), Integration.Status.valueOf(row.getString("status")),
-                row.getString("authorized_by"), row.getInstant("authorized_at"));
+                row.getMap("settings", String.class, String.class),
+                row.isNull("sync_interval_ms") ? INTERVAL_BEFORE_V002 : Duration.ofMillis(row.getLong("sync_interval_ms")),
+                Integration.Status.valueOf(row.getString("status")),
+                createdBy == null ? authorizedBy : createdBy, createdAt == null ? authorizedAt : createdAt,
+                authorizedBy, authorizedAt);
     }
 }

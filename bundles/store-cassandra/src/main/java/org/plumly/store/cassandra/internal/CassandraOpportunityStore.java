@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
@@ -33,9 +34,11 @@ final class CassandraOpportunityStore implements OpportunityStore {
     private static final String COLUMNS = "account_id, name, owner_id, stage, status, amount, currency, close_date, created_at, source";
 
     private final Cql cql;
+    private final SourceIndex index;
 
-    CassandraOpportunityStore(Cql cql) {
+    CassandraOpportunityStore(Cql cql, SourceIndex index) {
         this.cql = cql;
+        this.index = index;
     }
 
     @Override
@@ -69,6 +72,9 @@ final class CassandraOpportunityStore implements OpportunityStore {
         for (StageChange change : o.stageHistory()) {
             writes.add(async("INSERT INTO opportunity_stage_history (tenant, opportunity_id, entered_at, stage, close_date) VALUES (?, ?, ?, ?, ?)",
                     tenant, id, change.enteredAt(), change.stage(), change.closeDate()));
+        }
+        if (o.source() != null) {
+            writes.add(cql.executeAsync(index.entry(o.tenant(), o.source(), SourceIndex.OPPORTUNITY, id, Set.of())).toCompletableFuture());
         }
         Cql.join(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
     }

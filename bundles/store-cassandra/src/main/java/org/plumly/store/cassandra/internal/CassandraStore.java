@@ -15,10 +15,14 @@ import org.plumly.api.health.HealthIndicator;
 import org.plumly.api.health.HealthReport;
 import org.plumly.api.store.ActivityStore;
 import org.plumly.api.store.AuditLog;
+import org.plumly.api.store.CredentialStore;
 import org.plumly.api.store.DirectoryStore;
 import org.plumly.api.store.InsightStore;
 import org.plumly.api.store.IntegrationStore;
+import org.plumly.api.store.LeaseStore;
 import org.plumly.api.store.OpportunityStore;
+import org.plumly.api.store.SourcePurge;
+import org.plumly.api.store.SyncRunStore;
 import org.plumly.api.store.TenantStore;
 
 /**
@@ -67,6 +71,10 @@ public class CassandraStore implements HealthIndicator {
             registrations.add(context.registerService(IntegrationStore.class, stores.integrations, null));
             registrations.add(context.registerService(AuditLog.class, stores.audit, null));
             registrations.add(context.registerService(TenantStore.class, stores.tenants, null));
+            registrations.add(context.registerService(SyncRunStore.class, stores.syncRuns, null));
+            registrations.add(context.registerService(LeaseStore.class, stores.leases, null));
+            registrations.add(context.registerService(CredentialStore.class, stores.credentials, null));
+            registrations.add(context.registerService(SourcePurge.class, stores.sourcePurge, null));
         }
     }
 

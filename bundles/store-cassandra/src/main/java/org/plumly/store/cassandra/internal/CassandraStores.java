@@ -26,19 +26,28 @@ final class CassandraStores implements AutoCloseable {
     final CassandraIntegrationStore integrations;
     final CassandraAuditLog audit;
     final CassandraTenantStore tenants;
+    final CassandraSyncRunStore syncRuns;
+    final CassandraLeaseStore leases;
+    final CassandraCredentialStore credentials;
+    final CassandraSourcePurge sourcePurge;
 
     private CassandraStores(CqlSession session, StoreSettings settings) {
         this.session = session;
         this.settings = settings;
         Cql cql = new Cql(session);
         Json json = new Json();
-        activities = new CassandraActivityStore(cql, json);
-        directory = new CassandraDirectoryStore(cql);
-        opportunities = new CassandraOpportunityStore(cql);
+        SourceIndex index = new SourceIndex(cql);
+        activities = new CassandraActivityStore(cql, json, index);
+        directory = new CassandraDirectoryStore(cql, index);
+        opportunities = new CassandraOpportunityStore(cql, index);
         insights = new CassandraInsightStore(cql, json);
         integrations = new CassandraIntegrationStore(cql);
         audit = new CassandraAuditLog(cql);
         tenants = new CassandraTenantStore(cql);
+        syncRuns = new CassandraSyncRunStore(cql, json);
+        leases = new CassandraLeaseStore(cql);
+        credentials = new CassandraCredentialStore(cql);
+        sourcePurge = new CassandraSourcePurge(cql, activities);
     }
 
     static CassandraStores open(StoreSettings settings) {

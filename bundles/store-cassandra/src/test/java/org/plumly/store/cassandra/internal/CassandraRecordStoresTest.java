@@ -3,6 +3,7 @@ package org.plumly.store.cassandra.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.plumly.store.cassandra.internal.Records.DANA;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.plumly.api.Tenant;
 import org.plumly.api.TenantId;
 import org.plumly.api.connector.StreamState;
 import org.plumly.api.store.PageRequest;
+
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 
 /** Insights, integrations and their cursors, the audit log and the tenant registry. */
 class CassandraRecordStoresTest {
@@ -47,7 +50,8 @@ class CassandraRecordStoresTest {
 
     @Test
     void theLastSavedStateOfEachStreamIsWhereSyncResumes() {
-        Integration mail = new Integration(tenant, "mail", "imap", Map.of("host", "imap.acme.example"), Integration.Status.ACTIVE, "admin", now);
+        Integration mail = Integration.created(tenant, "mail", "imap", Map.of("host", "imap.acme.example"), Duration.ofMinutes(15),
+                "user:admin-1", now).authorized("user:admin-2", now.plusSeconds(60));
         stores.integrations.put(mail);
         stores.integrations.saveState(tenant, "mail", StreamState.initial("inbox").with("uid", "10"));
         stores.integrations.saveState(tenant, "mail", StreamState.initial("inbox").with("uid", "20").with("uidvalidity", "7"));
@@ -56,6 +60,45 @@ class CassandraRecordStoresTest {
         assertThat(stores.integrations.list(tenant)).containsExactly(mail);
         assertThat(stores.integrations.states(tenant, "mail")).containsOnlyKeys("inbox", "sent");
         assertThat(stores.integrations.states(tenant, "mail").get("inbox").cursor()).isEqualTo(Map.of("uid", "20", "uidvalidity", "7"));
+    }
+
+    @Test
+    void anIntegrationKeepsItsLifecycleFromCreationThroughAuthorizationToPause() {
+        Integration created = Integration.created(tenant, "crm", "hubspot", Map.of(), Duration.ofHours(1), "user:admin-1", now);
+        stores.integrations.put(created);
+        assertThat(stores.integrations.find(tenant, "crm")).contains(created);
+        assertThat(created.authorizedBy()).isNull();
+
+        Integration paused = created.authorized("user:admin-2", now.plusSeconds(30)).withStatus(Integration.Status.PAUSED);
+        stores.integrations.put(paused);
+
+        assertThat(stores.integrations.find(tenant, "crm")).contains(paused);
+        assertThat(stores.integrations.find(tenant, "crm").orElseThrow().syncInterval()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void anIntegrationStoredBeforeItHadACreatorReadsAsCreatedByItsAuthorizer() {
+        stores.session().execute(SimpleStatement.newInstance("INSERT INTO integrations (tenant, integration_id, connector_type, settings, status,"
+                + " authorized_by, authorized_at) VALUES (?, 'mail', 'imap', {}, 'ACTIVE', 'admin', ?)", tenant.value(), now));
+
+        Integration legacy = stores.integrations.find(tenant, "mail").orElseThrow();
+
+        assertThat(legacy.createdBy()).isEqualTo("admin");
+        assertThat(legacy.createdAt()).isEqualTo(now);
+        assertThat(legacy.active()).isTrue();
+        assertThat(legacy.syncInterval()).isGreaterThanOrEqualTo(Integration.MIN_SYNC_INTERVAL);
+    }
+
+    @Test
+    void resettingAStreamForgetsOnlyThatStream() {
+        stores.integrations.saveState(tenant, "mail", StreamState.initial("inbox").with("uid", "10"));
+        stores.integrations.saveState(tenant, "mail", StreamState.initial("sent").with("uid", "3"));
+        stores.integrations.saveState(tenant, "other", StreamState.initial("inbox").with("uid", "99"));
+
+        stores.integrations.resetState(tenant, "mail", "inbox");
+
+        assertThat(stores.integrations.states(tenant, "mail")).containsOnlyKeys("sent");
+        assertThat(stores.integrations.states(tenant, "other")).containsOnlyKeys("inbox");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.plumly.store.cassandra.internal.Records.DANA;
 import static org.plumly.store.cassandra.internal.Records.GLOBEX;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,13 +29,17 @@ import org.plumly.api.OpportunityStatus;
 import org.plumly.api.RawContent;
 import org.plumly.api.ReportingLine;
 import org.plumly.api.Severity;
+import org.plumly.api.SyncRun;
 import org.plumly.api.TenantId;
 import org.plumly.api.User;
 import org.plumly.api.UserId;
 import org.plumly.api.connector.StreamState;
 import org.plumly.api.store.InvalidCursorException;
+import org.plumly.api.store.Lease;
 import org.plumly.api.store.Page;
 import org.plumly.api.store.PageRequest;
+import org.plumly.api.store.PendingAuthorization;
+import org.plumly.api.store.SealedSecret;
 
 /** A second tenant asks for everything the first one stored, by its exact ids, and gets nothing. */
 class TenantIsolationTest {
@@ -58,7 +63,8 @@ class TenantIsolationTest {
         stores.activities.put(mail);
         stores.activities.putContent(acme, mail.id(), new RawContent("message/rfc822", "Subject: secret".getBytes()));
         stores.insights.put(gap);
-        stores.integrations.put(new Integration(acme, "mail", "imap", Map.of("host", "imap.acme.example"), Integration.Status.ACTIVE, "admin", now));
+        stores.integrations.put(Integration.created(acme, "mail", "imap", Map.of("host", "imap.acme.example"), Duration.ofMinutes(15), "admin", now)
+                .authorized("admin", now));
         stores.integrations.saveState(acme, "mail", StreamState.initial("emails").with("uid", "42"));
         stores.audit.append(new AuditEntry(acme, now, "user:admin", "integration.authorize", "integration:mail", ""));
 
@@ -93,6 +99,41 @@ class TenantIsolationTest {
         assertThat(stores.insights.open(acme, PageRequest.first(10)).items()).containsExactly(gap);
         assertThat(stores.integrations.states(acme, "mail").get("emails").find("uid")).contains("42");
         assertThat(stores.audit.entries(acme, LocalDate.ofInstant(now, ZoneOffset.UTC), PageRequest.first(10)).items()).hasSize(1);
+    }
+
+    @Test
+    void anotherTenantCannotReadTakeRenewReleaseOrPurgeOnesConnectorState() {
+        SyncRun run = SyncRun.started(acme, "mail", "20261125T100000.000Z-1", SyncRun.Trigger.MANUAL, "node-1", now);
+        stores.syncRuns.put(run);
+        Lease lease = stores.leases.acquire(acme, "sync:mail", "node-1/a", Duration.ofMinutes(5)).orElseThrow();
+        stores.credentials.put(acme, "mail", "password", new SealedSecret("k1", new byte[] {1, 2, 3}));
+        PendingAuthorization pending = CassandraCredentialStoreTest.pending(acme, "s1", now.plus(Duration.ofDays(3650)));
+        stores.credentials.putPending(pending, Duration.ofMinutes(10));
+        Activity mail = Records.mail(acme, "secret", "2026-11-03T14:00:00Z", null);
+        stores.activities.put(mail);
+        stores.integrations.saveState(acme, "mail", StreamState.initial("emails").with("uid", "42"));
+
+        assertThat(stores.syncRuns.find(intruder, "mail", run.id())).isEmpty();
+        assertThat(stores.syncRuns.list(intruder, "mail", PageRequest.first(10)).items()).isEmpty();
+        assertThat(stores.leases.find(intruder, "sync:mail")).isEmpty();
+        assertThat(stores.credentials.all(intruder, "mail")).isEmpty();
+        assertThat(stores.credentials.takePending(intruder, pending.state())).isEmpty();
+        // the intruder's lease of the same name is its own; it does not touch the owner's
+        Lease intruders = stores.leases.acquire(intruder, "sync:mail", "node-9/x", Duration.ofMinutes(5)).orElseThrow();
+        stores.leases.release(new Lease(intruder, "sync:mail", "node-1/a", lease.expiresAt()));
+        stores.leases.release(intruders);
+        stores.credentials.deleteAll(intruder, "mail");
+        stores.integrations.resetState(intruder, "mail", "emails");
+        assertThat(stores.sourcePurge.purge(intruder, "mail")).isEmpty();
+
+        // and all of it is still the owner's
+        assertThat(stores.syncRuns.list(acme, "mail", PageRequest.first(10)).items()).containsExactly(run);
+        assertThat(stores.leases.find(acme, "sync:mail")).contains(lease);
+        assertThat(stores.leases.renew(lease, Duration.ofMinutes(5))).isPresent();
+        assertThat(stores.credentials.all(acme, "mail")).containsOnlyKeys("password");
+        assertThat(stores.activities.find(acme, mail.id())).contains(mail);
+        assertThat(stores.integrations.states(acme, "mail")).containsOnlyKeys("emails");
+        assertThat(stores.credentials.takePending(acme, pending.state())).contains(pending);
     }
 
     @Test
