@@ -31,7 +31,7 @@ public final class ConnectorRegistry {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addConnector(Connector connector) {
+    public void addConnector(Connector connector) {
         ConnectorSpec spec;
         try {
             spec = connector.spec();
@@ -49,7 +49,7 @@ public final class ConnectorRegistry {
         listeners.forEach(listener -> listener.connectorAdded(spec.type()));
     }
 
-    void removeConnector(Connector connector) {
+    public void removeConnector(Connector connector) {
         byType.values().removeIf(installed -> {
             if (installed.connector() != connector) {
                 return false;
