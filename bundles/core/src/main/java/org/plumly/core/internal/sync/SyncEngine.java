@@ -135,7 +135,7 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
     }
 
     @Deactivate
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         registry.removeListener(this);
         timers.shutdownNow();
         running.values().forEach(runner -> runner.stop("the hub is stopping"));
