@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,21 +32,25 @@ import org.plumly.api.connector.ConnectorConfig;
 import org.plumly.api.connector.ConnectorException;
 import org.plumly.api.connector.ConnectorSpec;
 import org.plumly.api.connector.OAuth2Endpoints;
+import org.plumly.api.store.CredentialStore;
 import org.plumly.api.store.PendingAuthorization;
+import org.plumly.core.internal.egress.GuardedEgress;
 import org.plumly.core.internal.vault.CredentialVault;
 import org.plumly.core.internal.vault.NewVaultKey;
+import org.plumly.store.cassandra.testing.StoresForTests;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 
 /**
  * The authorization-code flow with PKCE against a real authorization server. mock-oauth2-server 2.3.0
  * issues a code without a login page, checks a PKCE verifier against the challenge of a code it issued,
  * and rotates refresh tokens when configured to; it does not refuse a code redeemed twice (it issues
  * tokens for any code) nor an unknown refresh token, so those refusals are tested in {@link OAuth2ClientTest}.
+ * Grants and states are kept in the real credential store, and token requests go through the production egress.
  */
 class AuthorizationServerTest {
-    private static final TenantId ACME = TenantId.of("acme");
     private static final String INTEGRATION = "acme-crm";
     private static final URI CALLBACK = URI.create("http://localhost:8181/api/v1/oauth2/callback");
     private static final Set<String> SCOPES = Set.of("openid", "crm.read");
@@ -53,13 +58,15 @@ class AuthorizationServerTest {
 
     private final MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(false, null, null, true));
     private final SettableClock clock = new SettableClock();
-    private final InMemoryCredentials credentials = new InMemoryCredentials();
+    private final TenantId tenant = StoresForTests.newTenant();
+    private final CredentialStore credentials = StoresForTests.credentials();
     private final CredentialVault vault = new CredentialVault(NewVaultKey.entry("k1", new SecureRandom()), "k1");
     private final OAuth2Grants grants = new OAuth2Grants(vault, credentials, clock);
     private final AuthorizationFlow flow = new AuthorizationFlow(vault, credentials, grants, clock);
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private ConnectorSpec spec;
-    private HostCheckingEgress egress;
+    private final List<String> refusedHosts = new CopyOnWriteArrayList<>();
+    private GuardedEgress egress;
     private TokenEndpoint tokenEndpoint;
 
     @BeforeEach
@@ -67,7 +74,9 @@ class AuthorizationServerTest {
         server.start(0);
         spec = new ConnectorSpec("crm", "CRM", AuthorizationKind.OAUTH2, SCOPES, Set.of("localhost"), List.of(),
                 new OAuth2Endpoints(server.authorizationEndpointUrl("default").uri(), server.tokenEndpointUrl("default").uri()));
-        egress = new HostCheckingEgress(spec, new ConnectorConfig(ACME, INTEGRATION, Map.of(), Set.of()));
+        egress = new GuardedEgress(spec, new ConnectorConfig(tenant, INTEGRATION, Map.of(), Set.of()),
+                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), 100, 16,
+                (refusedBy, config, host) -> refusedHosts.add(host));
         tokenEndpoint = new TokenEndpoint(spec.oauth2().token(), CLIENT);
     }
 
@@ -78,12 +87,12 @@ class AuthorizationServerTest {
 
     @Test
     void theCodeFlowWithPkceAndStateEndsInAStoredGrant() throws Exception {
-        URI authorize = flow.start(ACME, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
+        URI authorize = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
         Map<String, String> sent = query(authorize);
         assertThat(sent).containsEntry("response_type", "code").containsEntry("client_id", "plumly")
                 .containsEntry("redirect_uri", CALLBACK.toString()).containsEntry("scope", "crm.read openid")
                 .containsEntry("code_challenge_method", "S256");
-        assertThat(sent.get("state")).startsWith("acme.").hasSizeGreaterThan(40);
+        assertThat(sent.get("state")).startsWith(tenant + ".").hasSizeGreaterThan(40);
         assertThat(sent.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
 
         Map<String, String> callback = adminAuthorizes(authorize);
@@ -96,27 +105,27 @@ class AuthorizationServerTest {
         assertThat(tokens.accessToken()).isNotBlank();
         assertThat(tokens.refreshToken()).isNotBlank();
         assertThat(tokens.expiresAt()).isAfter(clock.instant().plusSeconds(600));
-        assertThat(grants.find(ACME, INTEGRATION)).contains(tokens);
-        assertThat(credentials.all(ACME, INTEGRATION)).containsOnlyKeys(OAuth2Grants.secretNames())
+        assertThat(grants.find(tenant, INTEGRATION)).contains(tokens);
+        assertThat(credentials.all(tenant, INTEGRATION)).containsOnlyKeys(OAuth2Grants.secretNames())
                 .allSatisfy((name, sealed) -> assertThat(new String(sealed.sealed(), StandardCharsets.ISO_8859_1))
                         .doesNotContain(tokens.accessToken().substring(0, 20)));
-        assertThat(grants.accessToken(ACME, INTEGRATION, tokenEndpoint, egress)).isEqualTo(tokens.accessToken());
+        assertThat(grants.accessToken(tenant, INTEGRATION, tokenEndpoint, egress)).isEqualTo(tokens.accessToken());
     }
 
     @Test
     void theStateOfAnAuthorizationIsGoodOnce() throws Exception {
-        URI authorize = flow.start(ACME, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
+        URI authorize = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
         String state = adminAuthorizes(authorize).get("state");
 
         assertThat(flow.take(state)).isPresent();
         assertThat(flow.take(state)).isEmpty();
-        assertThat(flow.take("acme.made-up")).isEmpty();
+        assertThat(flow.take(tenant + ".made-up")).isEmpty();
         assertThat(flow.take("no-tenant-here")).isEmpty();
     }
 
     @Test
     void anAuthorizationPastItsLifetimeIsNotTaken() throws Exception {
-        URI authorize = flow.start(ACME, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
+        URI authorize = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
         String state = adminAuthorizes(authorize).get("state");
 
         clock.advance(AuthorizationFlow.PENDING_TTL.plusSeconds(1));
@@ -157,12 +166,12 @@ class AuthorizationServerTest {
     @Test
     void aTokenFarFromExpiryIsHandedOutWithoutAskingTheServer() throws Exception {
         TokenSet granted = authorized();
-        int before = egress.sent.get();
+        int before = requestsReceived();
 
         clock.advance(Duration.ofMinutes(30));
 
-        assertThat(grants.accessToken(ACME, INTEGRATION, tokenEndpoint, egress)).isEqualTo(granted.accessToken());
-        assertThat(egress.sent.get()).isEqualTo(before);
+        assertThat(grants.accessToken(tenant, INTEGRATION, tokenEndpoint, egress)).isEqualTo(granted.accessToken());
+        assertThat(requestsReceived()).isEqualTo(before);
     }
 
     @Test
@@ -170,20 +179,20 @@ class AuthorizationServerTest {
         TokenSet granted = authorized();
         clock.advance(Duration.between(clock.instant(), granted.expiresAt()).minusSeconds(59));
 
-        String access = grants.accessToken(ACME, INTEGRATION, tokenEndpoint, egress);
+        String access = grants.accessToken(tenant, INTEGRATION, tokenEndpoint, egress);
 
-        TokenSet stored = grants.find(ACME, INTEGRATION).orElseThrow();
+        TokenSet stored = grants.find(tenant, INTEGRATION).orElseThrow();
         assertThat(access).isNotEqualTo(granted.accessToken()).isEqualTo(stored.accessToken());
         assertThat(stored.refreshToken()).isNotEqualTo(granted.refreshToken());
         assertThat(stored.expiresAt()).isAfter(clock.instant().plusSeconds(600));
-        assertThat(grants.accessToken(ACME, INTEGRATION, tokenEndpoint, egress)).isEqualTo(access);
+        assertThat(grants.accessToken(tenant, INTEGRATION, tokenEndpoint, egress)).isEqualTo(access);
     }
 
     @Test
     void concurrentCallersNearExpiryShareOneRefresh() throws Exception {
         TokenSet granted = authorized();
         clock.advance(Duration.between(clock.instant(), granted.expiresAt()).minusSeconds(10));
-        int before = egress.sent.get();
+        int before = requestsReceived();
         int callers = 8;
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -192,7 +201,7 @@ class AuthorizationServerTest {
             for (int i = 0; i < callers; i++) {
                 tokens.add(pool.submit(() -> {
                     go.await();
-                    return grants.accessToken(ACME, INTEGRATION, tokenEndpoint, egress);
+                    return grants.accessToken(tenant, INTEGRATION, tokenEndpoint, egress);
                 }));
             }
             go.countDown();
@@ -202,7 +211,7 @@ class AuthorizationServerTest {
             }
 
             assertThat(handedOut).hasSize(1).doesNotContain(granted.accessToken());
-            assertThat(egress.sent.get() - before).isEqualTo(1);
+            assertThat(requestsReceived() - before).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -210,43 +219,49 @@ class AuthorizationServerTest {
 
     @Test
     void anIntegrationWithoutAGrantIsUnauthorized() {
-        assertThatThrownBy(() -> grants.accessToken(ACME, "acme-other", tokenEndpoint, egress))
+        assertThatThrownBy(() -> grants.accessToken(tenant, "acme-other", tokenEndpoint, egress))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAUTHORIZED);
-                    assertThat(e.getMessage()).contains("acme/acme-other holds no OAuth2 grant");
+                    assertThat(e.getMessage()).contains(tenant + "/acme-other holds no OAuth2 grant");
                 });
     }
 
     @Test
     void anExpiringTokenWithoutARefreshTokenIsUnauthorized() {
-        grants.store(ACME, INTEGRATION, new TokenSet("at-only", null, clock.instant().plusSeconds(30), SCOPES));
+        grants.store(tenant, INTEGRATION, new TokenSet("at-only", null, clock.instant().plusSeconds(30), SCOPES));
 
-        assertThatThrownBy(() -> grants.accessToken(ACME, INTEGRATION, tokenEndpoint, egress))
+        assertThatThrownBy(() -> grants.accessToken(tenant, INTEGRATION, tokenEndpoint, egress))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAUTHORIZED);
                     assertThat(e.getMessage()).contains("no refresh token").doesNotContain("at-only");
                 });
-        assertThat(egress.sent.get()).isZero();
+        assertThat(requestsReceived()).isZero();
     }
 
     @Test
     void aTokenEndpointOnAHostTheIntegrationDoesNotAllowIsNeverCalled() throws Exception {
         TokenSet granted = authorized();
         clock.advance(Duration.between(clock.instant(), granted.expiresAt()));
-        int before = egress.sent.get();
+        int before = requestsReceived();
         URI elsewhere = URI.create(spec.oauth2().token().toString().replace("localhost", "127.0.0.1"));
 
-        assertThatThrownBy(() -> grants.accessToken(ACME, INTEGRATION, new TokenEndpoint(elsewhere, CLIENT), egress))
+        assertThatThrownBy(() -> grants.accessToken(tenant, INTEGRATION, new TokenEndpoint(elsewhere, CLIENT), egress))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ConnectorException.Kind.MISCONFIGURED);
-                    assertThat(e.getMessage()).contains("127.0.0.1 is not allowed");
+                    assertThat(e.getMessage()).contains("egress to 127.0.0.1 refused");
                 });
-        assertThat(egress.sent.get()).isEqualTo(before);
-        assertThat(grants.find(ACME, INTEGRATION)).contains(granted);
+        assertThat(refusedHosts).containsExactly("127.0.0.1");
+        assertThat(requestsReceived()).isEqualTo(before);
+        assertThat(grants.find(tenant, INTEGRATION)).contains(granted);
+    }
+
+    /** Requests the authorization server has received, the browser's included. */
+    private int requestsReceived() {
+        return ((MockWebServerWrapper) server.getConfig().getHttpServer()).getMockWebServer().getRequestCount();
     }
 
     private TokenSet authorized() throws Exception {
-        URI authorize = flow.start(ACME, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
+        URI authorize = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
         Map<String, String> callback = adminAuthorizes(authorize);
         return flow.complete(flow.take(callback.get("state")).orElseThrow(), callback.get("code"), tokenEndpoint, egress, SCOPES);
     }

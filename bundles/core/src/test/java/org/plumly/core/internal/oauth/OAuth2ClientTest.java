@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,12 +21,16 @@ import org.plumly.api.connector.ConnectorConfig;
 import org.plumly.api.connector.ConnectorException;
 import org.plumly.api.connector.ConnectorSpec;
 import org.plumly.api.connector.OAuth2Endpoints;
+import org.plumly.core.internal.egress.GuardedEgress;
 import org.plumly.core.internal.vault.CredentialVault;
 import org.plumly.core.internal.vault.NewVaultKey;
+import org.plumly.store.cassandra.testing.StoresForTests;
 
-/** Token endpoint replies a real authorization server cannot be made to give, from a stub on the JDK's HTTP server. */
+/**
+ * Token endpoint replies a real authorization server cannot be made to give, from a stub on the JDK's HTTP server,
+ * through the production egress.
+ */
 class OAuth2ClientTest {
-    private static final TenantId ACME = TenantId.of("acme");
     private static final URI CALLBACK = URI.create("http://localhost:8181/api/v1/oauth2/callback");
     private static final String REFRESH_TOKEN = "rt-secret-0123456789";
     private static final ClientCredentials CLIENT = ClientCredentials.basic("plumly app", "s3cr:et");
@@ -35,7 +40,9 @@ class OAuth2ClientTest {
     private final ConnectorSpec spec = new ConnectorSpec("crm", "CRM", AuthorizationKind.OAUTH2, Set.of("crm.read"),
             Set.of("localhost"), List.of(), new OAuth2Endpoints(URI.create("http://localhost/authorize"),
                     URI.create("http://localhost/token")));
-    private final HostCheckingEgress egress = new HostCheckingEgress(spec, new ConnectorConfig(ACME, "acme-crm", Map.of(), Set.of()));
+    private final TenantId tenant = StoresForTests.newTenant();
+    private final GuardedEgress egress = new GuardedEgress(spec, new ConnectorConfig(tenant, "acme-crm", Map.of(), Set.of()),
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), 100, 4, (s, c, host) -> { });
 
     @Test
     void aRefusedRefreshTokenMeansTheGrantIsGoneAndTheTokenIsNotEchoed() throws Exception {
@@ -66,18 +73,19 @@ class OAuth2ClientTest {
     @Test
     void aRefusedRefreshThroughTheGrantsIsUnauthorizedAndKeepsTheStoredGrant() throws Exception {
         CredentialVault vault = new CredentialVault(NewVaultKey.entry("k1", new SecureRandom()), "");
-        OAuth2Grants grants = new OAuth2Grants(vault, new InMemoryCredentials(), clock);
+        OAuth2Grants grants = new OAuth2Grants(vault, StoresForTests.credentials(), clock);
         TokenSet held = new TokenSet("at-old", REFRESH_TOKEN, clock.instant().plusSeconds(20), Set.of("crm.read"));
-        grants.store(ACME, "acme-crm", held);
+        grants.store(tenant, "acme-crm", held);
         try (TokenEndpointStub stub = stub(400, "application/json", "{\"error\":\"invalid_grant\"}")) {
 
-            assertThatThrownBy(() -> grants.accessToken(ACME, "acme-crm", endpoint(stub), egress))
+            assertThatThrownBy(() -> grants.accessToken(tenant, "acme-crm", endpoint(stub), egress))
                     .isInstanceOfSatisfying(ConnectorException.class,
                             e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAUTHORIZED));
-            assertThat(grants.find(ACME, "acme-crm")).contains(held);
+            assertThat(grants.find(tenant, "acme-crm")).contains(held);
         }
     }
 
+    /** The egress answers a 429 before the client sees it: the wait is the server's, else the egress's default. */
     @Test
     void http429BecomesRateLimitedWithTheServersRetryAfter() throws Exception {
         try (TokenEndpointStub seconds = stub(429, "application/json", "{}", Map.of("Retry-After", "120"));
@@ -89,8 +97,10 @@ class OAuth2ClientTest {
                         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(120));
                     });
             assertThatThrownBy(() -> client.refresh(egress, endpoint(unsaid), REFRESH_TOKEN, Set.of()))
-                    .isInstanceOfSatisfying(ConnectorException.class,
-                            e -> assertThat(e.retryAfter()).isEqualTo(OAuth2Client.DEFAULT_RETRY_AFTER));
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ConnectorException.Kind.RATE_LIMITED);
+                        assertThat(e.retryAfter()).as("the egress's default wait").isEqualTo(Duration.ofSeconds(30));
+                    });
         }
     }
 
