@@ -78,11 +78,22 @@ public class DistributionBootTest {
 
     @Test
     public void unknownRoutesAnswerProblemJson() throws Exception {
-        HttpResponse<String> response = hub.get("/api/v1/no-such-thing");
+        HttpResponse<String> response = hub.get("/api/no-such-thing");
 
         assertEquals(404, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         assertEquals(404, new JsonObject(response.body()).getInteger("status").intValue());
+    }
+
+    @Test
+    public void theVersionedApiAnswersNobodyWithoutAToken() throws Exception {
+        for (String path : new String[] {"/api/v1/connectors", "/api/v1/integrations", "/api/v1/no-such-thing"}) {
+            HttpResponse<String> response = hub.get(path);
+
+            assertEquals(path, 401, response.statusCode());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        }
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.tinybundles.TinyBundles;
@@ -29,6 +31,10 @@ final class PlumlyDistribution {
     static final String SAMPLE_V1 = "plumly.itest.sample.v1";
     static final String SAMPLE_V2 = "plumly.itest.sample.v2";
     static final String SAMPLE_SYMBOLIC_NAME = "org.plumly.itests.sample";
+    static final String CONNECTOR_V1 = "plumly.itest.connector.v1";
+    static final String CONNECTOR_V2 = "plumly.itest.connector.v2";
+    static final String CONNECTOR_SYMBOLIC_NAME = "org.plumly.itests.pagedsource";
+    static final String ARCHETYPE_CONNECTOR = "plumly.archetype.connector";
 
     private PlumlyDistribution() {
     }
@@ -68,6 +74,11 @@ final class PlumlyDistribution {
             systemProperty(WEB_PORT).value(Integer.toString(webPort)),
             systemProperty(SAMPLE_V1).value(sampleBundle(target, "1", SampleHealthV1.class)),
             systemProperty(SAMPLE_V2).value(sampleBundle(target, "2", SampleHealthV2.class)),
+            systemProperty(ARCHETYPE_CONNECTOR).value(System.getProperty(ARCHETYPE_CONNECTOR, "")),
+            systemProperty(CONNECTOR_V1).value(connectorBundle(target, "1", PagedSourceConnector.class)),
+            systemProperty(CONNECTOR_V2).value(connectorBundle(target, "2", PagedSourceConnectorV2.class)),
+            editConfigurationFilePut("etc/org.plumly.vault.cfg", "keys", "k1:" + newVaultKey()),
+            editConfigurationFilePut("etc/org.plumly.sync.cfg", "backoffBaseMillis", "50"),
         };
     }
 
@@ -87,6 +98,33 @@ final class PlumlyDistribution {
             throw new UncheckedIOException(e);
         }
         return jar.toString();
+    }
+
+    /** A connector bundle as a third party would ship it: same symbolic name and version in both builds. */
+    private static String connectorBundle(Path target, String build, Class<? extends BundleActivator> activator) {
+        Path jar = target.resolve("paged-source-connector-build-" + build + ".jar");
+        var builder = TinyBundles.bundle()
+                .symbolicName(CONNECTOR_SYMBOLIC_NAME)
+                .setHeader("Bundle-Version", "1.0.0")
+                .setHeader("Bundle-ManifestVersion", "2")
+                .setHeader("Import-Package", "org.osgi.framework,org.plumly.api,org.plumly.api.connector")
+                .addClass(PagedSourceConnector.class)
+                .activator(activator);
+        if (activator != PagedSourceConnector.class) {
+            builder.addClass(activator);
+        }
+        try (InputStream bundle = builder.build(TinyBundles.rawBuilder())) {
+            Files.copy(bundle, jar, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar.toString();
+    }
+
+    private static String newVaultKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static int freePort() {
