@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -36,8 +33,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * a verifier or a client secret.
  */
 public final class OAuth2Client {
-    /** How long to wait after a 429 that did not say. */
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_DESCRIPTION = 200;
     /** Errors after which the grant or the client is no good: an admin must authorize again. */
@@ -123,9 +118,6 @@ public final class OAuth2Client {
         if (status == 200) {
             return tokens(parse(response, at, what), at, what, sentAt, scopesIfUnsaid);
         }
-        if (status == 429) {
-            throw ConnectorException.rateLimited(at + " is rate limiting " + what + " (HTTP 429)", retryAfter(response));
-        }
         if (status >= 500) {
             throw ConnectorException.transientFailure(at + " failed " + what + " with HTTP " + status, null);
         }
@@ -208,23 +200,6 @@ public final class OAuth2Client {
             description = description.substring(0, MAX_DESCRIPTION) + "…";
         }
         return description.isEmpty() ? error : error + ": " + description;
-    }
-
-    /** Retry-After in seconds or as an HTTP date (RFC 9110 section 10.2.3). */
-    private Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::trim).map(value -> {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    Duration until = Duration.between(clock.instant(),
-                            ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                    return until.isNegative() ? Duration.ZERO : until;
-                } catch (DateTimeParseException notDate) {
-                    return DEFAULT_RETRY_AFTER;
-                }
-            }
-        }).orElse(DEFAULT_RETRY_AFTER);
     }
 
     private static List<String> fieldNames(JsonNode body) {
