@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,39 +47,26 @@ import org.plumly.api.privacy.Role;
 import org.plumly.api.store.PageRequest;
 import org.plumly.api.store.SealedSecret;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
-import org.plumly.core.internal.oauth.AuthorizationFlow;
-import org.plumly.core.internal.oauth.OAuth2Grants;
 import org.plumly.core.internal.sync.SyncEngine;
-import org.plumly.core.internal.testing.Configs;
-import org.plumly.core.internal.vault.CredentialVault;
-import org.plumly.core.internal.vault.NewVaultKey;
 import org.plumly.store.cassandra.testing.StoresForTests;
 
 /** A company admin's integrations, on the real stores, vault and sync engine. */
 class IntegrationServiceTest {
     private final TenantId tenant = StoresForTests.newTenant();
     private final Caller admin = new Caller(tenant, UserId.of("admin-1"), Set.of(Role.COMPANY_ADMIN));
-    private final CredentialVault vault = new CredentialVault(NewVaultKey.entry("k1", new SecureRandom()), "k1");
-    private final OAuth2Grants grants = new OAuth2Grants(vault, StoresForTests.credentials());
-    private final ConnectorRegistry registry = new ConnectorRegistry();
-    private final ConnectorContexts contexts = new ConnectorContexts(vault, StoresForTests.credentials(), grants,
-            new EgressAudit(StoresForTests.audit(), Clock.systemUTC()), 100, 4);
-    private final SyncEngine engine = new SyncEngine(Configs.of(SyncEngine.Config.class, Map.of("node", "test", "tickSeconds", 3600)),
-            registry, contexts, StoresForTests.tenants(), StoresForTests.integrations(), StoresForTests.syncRuns(),
-            StoresForTests.leases(), StoresForTests.directory(), StoresForTests.opportunities(), StoresForTests.activities());
-    private final IntegrationService service = new IntegrationService(registry, contexts, engine, StoresForTests.integrations(),
-            StoresForTests.credentials(), vault, new AuthorizationFlow(vault, StoresForTests.credentials(), grants, Clock.systemUTC()),
-            StoresForTests.sourcePurge(), StoresForTests.syncRuns(), StoresForTests.audit());
+    private final IntegrationsFixture fixture = new IntegrationsFixture();
+    private final ConnectorRegistry registry = fixture.registry;
+    private final SyncEngine engine = fixture.engine;
+    private final IntegrationService service = fixture.service;
     private MockOAuth2Server authorizationServer;
 
     IntegrationServiceTest() {
         StoresForTests.tenants().put(new Tenant(tenant, "Integrations test", Instant.now()));
-        registry.addConnector(new KeyedCrm());
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        engine.stop();
+        fixture.close();
         if (authorizationServer != null) {
             authorizationServer.shutdown();
         }

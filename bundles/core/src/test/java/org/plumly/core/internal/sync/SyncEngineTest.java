@@ -219,6 +219,18 @@ class SyncEngineTest {
     }
 
     @Test
+    void anIntegrationThatNeverRanRunsOnTheSchedule() {
+        install(new PagedAccounts().pages(1, PER_PAGE));
+
+        engine("node-a", Duration.ofMillis(100));
+        SyncRun run = await().atMost(Duration.ofSeconds(30)).until(() -> latestRun().filter(r -> r.status() != SyncRun.Status.RUNNING),
+                Optional::isPresent).orElseThrow();
+
+        assertThat(run.trigger()).isEqualTo(SyncRun.Trigger.SCHEDULE);
+        assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    }
+
+    @Test
     void anInactiveIntegrationDoesNotRun() {
         install(new PagedAccounts().pages(1, PER_PAGE));
 
@@ -235,7 +247,11 @@ class SyncEngineTest {
     }
 
     private SyncEngine engine(String node) {
-        SyncSettings settings = new SyncSettings(node, Duration.ofHours(1), Duration.ofSeconds(30), 3,
+        return engine(node, Duration.ofHours(1));
+    }
+
+    private SyncEngine engine(String node, Duration tick) {
+        SyncSettings settings = new SyncSettings(node, tick, Duration.ofSeconds(30), 3,
                 new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), new Random(7)), Duration.ofSeconds(5), 100, 4, 2);
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         ContextFactory contexts = (integration, installed) -> {

@@ -1,0 +1,39 @@
+package org.plumly.core.internal.integrations;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import org.plumly.core.internal.connectors.ConnectorRegistry;
+import org.plumly.core.internal.oauth.AuthorizationFlow;
+import org.plumly.core.internal.oauth.OAuth2Grants;
+import org.plumly.core.internal.sync.SyncEngine;
+import org.plumly.core.internal.testing.Configs;
+import org.plumly.core.internal.vault.CredentialVault;
+import org.plumly.core.internal.vault.NewVaultKey;
+import org.plumly.store.cassandra.testing.StoresForTests;
+
+/** The integrations service wired as in the hub, on the real stores, a vault with a fresh key and a sync engine. */
+public final class IntegrationsFixture implements AutoCloseable {
+    public final ConnectorRegistry registry = new ConnectorRegistry();
+    public final SyncEngine engine;
+    public final IntegrationService service;
+
+    public IntegrationsFixture() {
+        CredentialVault vault = new CredentialVault(NewVaultKey.entry("k1", new SecureRandom()), "k1");
+        OAuth2Grants grants = new OAuth2Grants(vault, StoresForTests.credentials());
+        ConnectorContexts contexts = new ConnectorContexts(vault, StoresForTests.credentials(), grants,
+                new EgressAudit(StoresForTests.audit(), Clock.systemUTC()), 100, 4);
+        engine = new SyncEngine(Configs.of(SyncEngine.Config.class, Map.of("node", "test", "tickSeconds", 3600)),
+                registry, contexts, StoresForTests.tenants(), StoresForTests.integrations(), StoresForTests.syncRuns(),
+                StoresForTests.leases(), StoresForTests.directory(), StoresForTests.opportunities(), StoresForTests.activities());
+        service = new IntegrationService(registry, contexts, engine, StoresForTests.integrations(), StoresForTests.credentials(),
+                vault, new AuthorizationFlow(vault, StoresForTests.credentials(), grants, Clock.systemUTC()),
+                StoresForTests.sourcePurge(), StoresForTests.syncRuns(), StoresForTests.audit());
+        registry.addConnector(new KeyedCrm());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        engine.stop();
+    }
+}
