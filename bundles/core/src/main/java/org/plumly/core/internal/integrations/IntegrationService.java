@@ -32,6 +32,7 @@ import org.plumly.api.store.PageRequest;
 import org.plumly.api.store.PendingAuthorization;
 import org.plumly.api.store.SourcePurge;
 import org.plumly.api.store.SyncRunStore;
+import org.plumly.api.store.TenantStore;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
 import org.plumly.core.internal.oauth.AuthorizationFlow;
 import org.plumly.core.internal.oauth.ClientCredentials;
@@ -61,13 +62,14 @@ public final class IntegrationService {
     private final SourcePurge purge;
     private final SyncRunStore runs;
     private final AuditLog audit;
+    private final TenantStore tenants;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public IntegrationService(@Reference ConnectorRegistry registry, @Reference ConnectorContexts contexts,
             @Reference SyncEngine engine, @Reference IntegrationStore integrations, @Reference CredentialStore credentials,
             @Reference CredentialVault vault, @Reference AuthorizationFlow authorizations, @Reference SourcePurge purge,
-            @Reference SyncRunStore runs, @Reference AuditLog audit) {
+            @Reference SyncRunStore runs, @Reference AuditLog audit, @Reference TenantStore tenants) {
         this.registry = registry;
         this.contexts = contexts;
         this.engine = engine;
@@ -78,6 +80,7 @@ public final class IntegrationService {
         this.purge = purge;
         this.runs = runs;
         this.audit = audit;
+        this.tenants = tenants;
     }
 
     public List<Integration> list(Caller caller) {
@@ -97,6 +100,10 @@ public final class IntegrationService {
 
     public Integration create(Caller caller, NewIntegration request) {
         TenantId tenant = adminTenant(caller);
+        if (tenants.find(tenant).isEmpty()) {
+            // The schedule walks registered tenants only: an integration elsewhere would never sync.
+            throw IntegrationException.refused("tenant " + tenant.value() + " is not registered on this hub");
+        }
         ConnectorSpec spec = installed(request.connectorType()).spec();
         Integration created;
         try {

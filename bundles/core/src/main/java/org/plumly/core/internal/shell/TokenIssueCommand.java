@@ -14,6 +14,7 @@ import org.plumly.api.TenantId;
 import org.plumly.api.UserId;
 import org.plumly.api.privacy.Caller;
 import org.plumly.api.privacy.Role;
+import org.plumly.api.store.TenantStore;
 import org.plumly.web.routes.ApiTokens;
 
 /** {@code plumly:token-issue <tenant> <user> <role>…}: an API token, printed once. */
@@ -36,11 +37,19 @@ public final class TokenIssueCommand implements Action {
     @Reference
     ApiTokens tokens;
 
+    @Reference
+    TenantStore tenants;
+
     @Override
     public Object execute() {
         Set<Role> granted = EnumSet.noneOf(Role.class);
         roles.forEach(role -> granted.add(Role.valueOf(role.toUpperCase(Locale.ROOT))));
-        Caller caller = new Caller("-".equals(tenant) ? null : TenantId.of(tenant), UserId.of(user), granted);
+        TenantId tenantId = "-".equals(tenant) ? null : TenantId.of(tenant);
+        if (tenantId != null && tenants.find(tenantId).isEmpty()) {
+            System.err.println("There is no tenant " + tenant + ": register it first with plumly:tenant-add.");
+            return null;
+        }
+        Caller caller = new Caller(tenantId, UserId.of(user), granted);
         System.out.println(tokens.issue(caller, label));
         return null;
     }

@@ -127,6 +127,13 @@ class IntegrationServiceTest {
     }
 
     @Test
+    void anIntegrationOfATenantTheHubDoesNotKnowIsRefused() {
+        Caller stranger = new Caller(StoresForTests.newTenant(), UserId.of("admin-1"), Set.of(Role.COMPANY_ADMIN));
+
+        assertThatThrownBy(() -> service.create(stranger, crm("crm", Map.of()))).hasMessageContaining("not registered");
+    }
+
+    @Test
     void onlyACompanyAdminManagesIntegrations() {
         Caller rep = new Caller(tenant, UserId.of("rep-1"), Set.of(Role.REP, Role.MANAGER));
         Caller operator = new Caller(null, UserId.of("ops"), Set.of(Role.PLATFORM_OPERATOR));

@@ -28,7 +28,7 @@ public final class IntegrationsFixture implements AutoCloseable {
                 StoresForTests.leases(), StoresForTests.directory(), StoresForTests.opportunities(), StoresForTests.activities());
         service = new IntegrationService(registry, contexts, engine, StoresForTests.integrations(), StoresForTests.credentials(),
                 vault, new AuthorizationFlow(vault, StoresForTests.credentials(), grants, Clock.systemUTC()),
-                StoresForTests.sourcePurge(), StoresForTests.syncRuns(), StoresForTests.audit());
+                StoresForTests.sourcePurge(), StoresForTests.syncRuns(), StoresForTests.audit(), StoresForTests.tenants());
         registry.addConnector(new KeyedCrm());
     }
 
