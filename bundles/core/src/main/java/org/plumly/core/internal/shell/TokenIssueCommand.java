@@ -1,5 +1,6 @@
 package org.plumly.core.internal.shell;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,15 @@ public final class TokenIssueCommand implements Action {
     @Override
     public Object execute() {
         Set<Role> granted = EnumSet.noneOf(Role.class);
-        roles.forEach(role -> granted.add(Role.valueOf(role.toUpperCase(Locale.ROOT))));
+        for (String role : roles) {
+            try {
+                granted.add(Role.valueOf(role.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                System.err.println("Unknown role " + role + "; the roles are " + Arrays.toString(Role.values())
+                        + " (put options such as --label before the arguments).");
+                return null;
+            }
+        }
         TenantId tenantId = "-".equals(tenant) ? null : TenantId.of(tenant);
         if (tenantId != null && tenants.find(tenantId).isEmpty()) {
             System.err.println("There is no tenant " + tenant + ": register it first with plumly:tenant-add.");
