@@ -1,5 +1,6 @@
 /**
- * Karaf shell commands for operators: {@code plumly:connectors}, {@code plumly:sync}, {@code plumly:runs}, {@code plumly:tenant-add}, {@code plumly:token-issue}, {@code plumly:tokens}, {@code plumly:token-revoke},
+ * Karaf shell commands for operators: {@code plumly:connectors}, {@code plumly:sync}, {@code plumly:runs},
+ * {@code plumly:tenant-add}, {@code plumly:token-issue}, {@code plumly:tokens}, {@code plumly:token-revoke},
  * {@code plumly:vault-rotate}.
  */
 @Header(name = "Karaf-Commands", value = "org.plumly.core.internal.shell")
