@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * @param owner   the user who owns the account, or null
  */
 public record Account(TenantId tenant, AccountId id, String name, Set<String> domains, UserId owner, SourceRef source)
-        implements CustomerRecord {
+        implements SourcedRecord {
     public Account {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");

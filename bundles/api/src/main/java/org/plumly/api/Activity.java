@@ -25,7 +25,7 @@ import java.util.Objects;
 public record Activity(TenantId tenant, ActivityId id, ActivityKind kind, Direction direction, Instant occurredAt,
                        Instant endsAt, String subject, List<Participant> participants, UserId owner,
                        OpportunityId opportunity, AccountId account, boolean cancelled, SourceRef source)
-        implements CustomerRecord {
+        implements SourcedRecord {
     public Activity {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");

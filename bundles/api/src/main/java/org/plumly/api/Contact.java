@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param title   job title, or null
  */
 public record Contact(TenantId tenant, ContactId id, AccountId account, String name, List<String> emails,
-                      String phone, String title, SourceRef source) implements CustomerRecord {
+                      String phone, String title, SourceRef source) implements SourcedRecord {
     public Contact {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");

@@ -25,7 +25,7 @@ import java.util.Objects;
 public record Opportunity(TenantId tenant, OpportunityId id, AccountId account, String name, UserId owner,
                           String stage, OpportunityStatus status, Money amount, LocalDate closeDate,
                           Instant createdAt, List<StageChange> stageHistory, SourceRef source)
-        implements CustomerRecord {
+        implements SourcedRecord {
     public Opportunity {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");

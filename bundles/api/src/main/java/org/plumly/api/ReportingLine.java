@@ -13,7 +13,7 @@ import java.util.Objects;
  * }</pre>
  */
 public record ReportingLine(TenantId tenant, UserId user, UserId manager, LocalDate validFrom, LocalDate validTo,
-                            SourceRef source) implements CustomerRecord {
+                            SourceRef source) implements SourcedRecord {
     public ReportingLine {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(user, "user");

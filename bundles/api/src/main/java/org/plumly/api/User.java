@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param source where it came from, or null when created in Plumly
  */
 public record User(TenantId tenant, UserId id, String name, String email, boolean active, SourceRef source)
-        implements CustomerRecord {
+        implements SourcedRecord {
     public User {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(id, "id");

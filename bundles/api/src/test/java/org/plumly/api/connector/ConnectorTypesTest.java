@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.plumly.api.Account;
+import org.plumly.api.AccountId;
+import org.plumly.api.AuditEntry;
+import org.plumly.api.SourceRef;
+import org.plumly.api.SourcedRecord;
 import org.plumly.api.TenantId;
 
 class ConnectorTypesTest {
@@ -91,6 +97,17 @@ class ConnectorTypesTest {
         assertThat(spec.allowsHost("imap.acme.example", config)).isTrue();
         assertThat(spec.allowsHost("evil.example", config)).as("a text setting allows nothing").isFalse();
         assertThat(spec.allowsHost("api.crm.example.evil.example", config)).isFalse();
+    }
+
+    @Test
+    void eachStreamedRecordHasItsKindAndOthersHaveNone() {
+        TenantId acme = TenantId.of("acme");
+        SourceRef source = new SourceRef("acme-crm", "accounts", "001");
+        Account account = new Account(acme, AccountId.of(source.entityId()), "Initech", Set.of("initech.example"), null, source);
+
+        assertThat(RecordKind.of(account)).contains(RecordKind.ACCOUNT);
+        assertThat(RecordKind.of(new AuditEntry(acme, Instant.EPOCH, "user:a", "x", "y", ""))).isEmpty();
+        assertThat(((SourcedRecord) account).source()).isEqualTo(source);
     }
 
     @Test

@@ -29,8 +29,8 @@ import org.plumly.api.Activity;
 import org.plumly.api.Contact;
 import org.plumly.api.CustomerRecord;
 import org.plumly.api.Opportunity;
-import org.plumly.api.ReportingLine;
 import org.plumly.api.SourceRef;
+import org.plumly.api.SourcedRecord;
 import org.plumly.api.TenantId;
 import org.plumly.api.User;
 import org.plumly.api.connector.AuthorizationKind;
@@ -211,7 +211,7 @@ public abstract class ConnectorContractTest {
             assertThat(full.rejections()).as("records of stream %s the connector rejected", stream.name()).isEmpty();
             for (CustomerRecord record : full.records()) {
                 assertThat(record.tenant()).as("tenant of %s", record).isEqualTo(TENANT);
-                assertThat(kindOf(record)).as("kind of %s of stream %s", record, stream.name()).isEqualTo(stream.kind());
+                assertThat(RecordKind.of(record).orElse(null)).as("kind of %s of stream %s", record, stream.name()).isEqualTo(stream.kind());
                 SourceRef source = sourceOf(record);
                 assertThat(source).as("source of %s", record).isNotNull();
                 assertThat(source.integration()).as("integration of the source of %s", record).isEqualTo(INTEGRATION);
@@ -521,20 +521,7 @@ public abstract class ConnectorContractTest {
     }
 
     private static SourceRef sourceOf(CustomerRecord record) {
-        if (record instanceof User user) {
-            return user.source();
-        } else if (record instanceof ReportingLine line) {
-            return line.source();
-        } else if (record instanceof Account account) {
-            return account.source();
-        } else if (record instanceof Contact contact) {
-            return contact.source();
-        } else if (record instanceof Opportunity opportunity) {
-            return opportunity.source();
-        } else if (record instanceof Activity activity) {
-            return activity.source();
-        }
-        return null;
+        return record instanceof SourcedRecord sourced ? sourced.source() : null;
     }
 
     private static String idOf(CustomerRecord record) {
@@ -550,22 +537,5 @@ public abstract class ConnectorContractTest {
             return activity.id().value();
         }
         return null; // a reporting line is known by its user and dates
-    }
-
-    private static RecordKind kindOf(CustomerRecord record) {
-        if (record instanceof User) {
-            return RecordKind.USER;
-        } else if (record instanceof ReportingLine) {
-            return RecordKind.REPORTING_LINE;
-        } else if (record instanceof Account) {
-            return RecordKind.ACCOUNT;
-        } else if (record instanceof Contact) {
-            return RecordKind.CONTACT;
-        } else if (record instanceof Opportunity) {
-            return RecordKind.OPPORTUNITY;
-        } else if (record instanceof Activity) {
-            return RecordKind.ACTIVITY;
-        }
-        return null;
     }
 }

@@ -7,18 +7,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.plumly.api.Account;
 import org.plumly.api.Activity;
 import org.plumly.api.ActivityId;
-import org.plumly.api.Contact;
 import org.plumly.api.CustomerRecord;
-import org.plumly.api.Opportunity;
 import org.plumly.api.RawContent;
-import org.plumly.api.ReportingLine;
 import org.plumly.api.SourceRef;
+import org.plumly.api.SourcedRecord;
 import org.plumly.api.SyncRun;
 import org.plumly.api.TenantId;
-import org.plumly.api.User;
 import org.plumly.api.connector.RecordKind;
 import org.plumly.api.connector.RecordSink;
 import org.plumly.api.connector.StreamDescriptor;
@@ -129,11 +125,11 @@ final class StreamSink implements RecordSink {
         if (!tenant.equals(record.tenant())) {
             throw new IllegalArgumentException("a record of tenant " + record.tenant() + " in a sync of tenant " + tenant);
         }
-        if (kindOf(record) != stream.kind()) {
+        if (RecordKind.of(record).orElse(null) != stream.kind()) {
             throw new IllegalArgumentException("stream " + stream.name() + " carries " + stream.kind() + ", not "
                     + record.getClass().getSimpleName());
         }
-        SourceRef source = sourceOf(record);
+        SourceRef source = record instanceof SourcedRecord sourced ? sourced.source() : null;
         if (source == null || !integration.equals(source.integration()) || !stream.name().equals(source.stream())) {
             throw new IllegalArgumentException("every record of stream " + stream.name() + " carries a source reference of integration "
                     + integration + " and that stream");
@@ -144,39 +140,5 @@ final class StreamSink implements RecordSink {
         if (stopRequested.getAsBoolean()) {
             throw new CancellationException("the sync of " + integration + " was asked to stop");
         }
-    }
-
-    static RecordKind kindOf(CustomerRecord record) {
-        if (record instanceof User) {
-            return RecordKind.USER;
-        } else if (record instanceof ReportingLine) {
-            return RecordKind.REPORTING_LINE;
-        } else if (record instanceof Account) {
-            return RecordKind.ACCOUNT;
-        } else if (record instanceof Contact) {
-            return RecordKind.CONTACT;
-        } else if (record instanceof Opportunity) {
-            return RecordKind.OPPORTUNITY;
-        } else if (record instanceof Activity) {
-            return RecordKind.ACTIVITY;
-        }
-        return null;
-    }
-
-    private static SourceRef sourceOf(CustomerRecord record) {
-        if (record instanceof User user) {
-            return user.source();
-        } else if (record instanceof ReportingLine line) {
-            return line.source();
-        } else if (record instanceof Account account) {
-            return account.source();
-        } else if (record instanceof Contact contact) {
-            return contact.source();
-        } else if (record instanceof Opportunity opportunity) {
-            return opportunity.source();
-        } else if (record instanceof Activity activity) {
-            return activity.source();
-        }
-        return null;
     }
 }
