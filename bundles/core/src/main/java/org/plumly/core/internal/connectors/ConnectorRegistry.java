@@ -50,14 +50,12 @@ public final class ConnectorRegistry {
     }
 
     public void removeConnector(Connector connector) {
-        byType.values().removeIf(installed -> {
-            if (installed.connector() != connector) {
-                return false;
+        for (Installed installed : List.copyOf(byType.values())) {
+            if (installed.connector() == connector && byType.remove(installed.spec().type(), installed)) {
+                LOG.info("Connector {} withdrawn ({})", installed.spec().type(), installed.bundle());
+                listeners.forEach(listener -> listener.connectorRemoved(installed.spec().type()));
             }
-            LOG.info("Connector {} withdrawn ({})", installed.spec().type(), installed.bundle());
-            listeners.forEach(listener -> listener.connectorRemoved(installed.spec().type()));
-            return true;
-        });
+        }
     }
 
     public Optional<Installed> find(String type) {
