@@ -79,6 +79,8 @@ final class PlumlyDistribution {
             systemProperty(CONNECTOR_V2).value(connectorBundle(target, "2", PagedSourceConnectorV2.class)),
             editConfigurationFilePut("etc/org.plumly.vault.cfg", "keys", "k1:" + newVaultKey()),
             editConfigurationFilePut("etc/org.plumly.sync.cfg", "backoffBaseMillis", "50"),
+            // The tests' sources run on this machine, at the address an integration's settings give.
+            editConfigurationFilePut("etc/org.plumly.sync.cfg", "egressToPrivateNetworks", "true"),
         };
     }
 

@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.SocketFactory;
@@ -36,22 +37,29 @@ public final class GuardedEgress implements Egress {
 
     private final ConnectorSpec spec;
     private final ConnectorConfig config;
+    private final ConnectorConfig noSettings;
     private final HttpClient http;
     private final RequestPacer pacer;
+    private final boolean privateNetworks;
     private final Refusals refusals;
 
     /**
-     * @param http a client that does not follow redirects itself
+     * @param http            a client that does not follow redirects itself
+     * @param privateNetworks whether a host that only the integration's settings allow may be a loopback,
+     *                        link-local or private address. Off in production: a company admin must not be
+     *                        able to point the hub at its own network (the cloud metadata service, Cassandra)
      */
     public GuardedEgress(ConnectorSpec spec, ConnectorConfig config, HttpClient http, double requestsPerSecond,
-            int maxInFlight, Refusals refusals) {
+            int maxInFlight, boolean privateNetworks, Refusals refusals) {
         if (http.followRedirects() != HttpClient.Redirect.NEVER) {
             throw new IllegalArgumentException("the egress follows redirects itself, to check each host");
         }
         this.spec = spec;
         this.config = config;
+        this.noSettings = new ConnectorConfig(config.tenant(), config.integration(), Map.of(), Set.of());
         this.http = http;
         this.pacer = new RequestPacer(requestsPerSecond, maxInFlight);
+        this.privateNetworks = privateNetworks;
         this.refusals = refusals;
     }
 
@@ -112,8 +120,18 @@ public final class GuardedEgress implements Egress {
         }
     }
 
+    /**
+     * A host the connector's spec declares is trusted as the operator who installed it trusted it; a host
+     * only the integration's settings allow must also be a public address, unless private networks are allowed.
+     */
     private boolean allowed(String host) {
-        return host != null && spec.allowsHost(host, config);
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        if (spec.allowsHost(host, noSettings)) {
+            return true;
+        }
+        return spec.allowsHost(host, config) && (privateNetworks || PublicAddresses.allPublic(host));
     }
 
     private static <T> Optional<URI> redirectTarget(HttpResponse<T> response) {

@@ -53,21 +53,24 @@ public final class ConnectorContexts implements ContextFactory {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final double requestsPerSecond;
     private final int maxInFlight;
+    private final boolean privateNetworks;
 
     @Activate
     public ConnectorContexts(SyncEngine.Config config, @Reference CredentialVault vault, @Reference CredentialStore credentials,
             @Reference OAuth2Grants grants, @Reference AuditLog audit) {
-        this(vault, credentials, grants, new EgressAudit(audit, Clock.systemUTC()), config.requestsPerSecond(), config.maxInFlight());
+        this(vault, credentials, grants, new EgressAudit(audit, Clock.systemUTC()), config.requestsPerSecond(), config.maxInFlight(),
+                config.egressToPrivateNetworks());
     }
 
     ConnectorContexts(CredentialVault vault, CredentialStore credentials, OAuth2Grants grants, GuardedEgress.Refusals refusals,
-            double requestsPerSecond, int maxInFlight) {
+            double requestsPerSecond, int maxInFlight, boolean privateNetworks) {
         this.vault = vault;
         this.credentials = credentials;
         this.grants = grants;
         this.refusals = refusals;
         this.requestsPerSecond = requestsPerSecond;
         this.maxInFlight = maxInFlight;
+        this.privateNetworks = privateNetworks;
     }
 
     @Override
@@ -101,7 +104,7 @@ public final class ConnectorContexts implements ContextFactory {
     }
 
     Egress egress(ConnectorSpec spec, ConnectorConfig config) {
-        return new GuardedEgress(spec, config, http, requestsPerSecond, maxInFlight, refusals);
+        return new GuardedEgress(spec, config, http, requestsPerSecond, maxInFlight, privateNetworks, refusals);
     }
 
     /** The keys kept in the vault: the connector's secret fields, and the OAuth2 client secret. */

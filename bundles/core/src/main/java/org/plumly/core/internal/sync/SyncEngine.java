@@ -87,6 +87,10 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
 
         @AttributeDefinition(description = "Runs at the same time on this node")
         int maxRuns() default 4;
+
+        @AttributeDefinition(description = "Whether an integration's settings may point a connector at a loopback, link-local or "
+                + "private address. Hosts a connector's spec declares are always allowed. Keep false on a shared hub")
+        boolean egressToPrivateNetworks() default false;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -109,13 +110,39 @@ class GuardedEgressTest {
     }
 
     @Test
-    void aConfiguredUrlAllowsItsHost() throws Exception {
+    void aConfiguredUrlAllowsItsHostWhereTheOperatorAllowsPrivateNetworks() throws Exception {
         ConnectorConfig configured = new ConnectorConfig(CONFIG.tenant(), CONFIG.integration(),
                 Map.of("instance", "http://localhost:1/x"), Set.of());
-        GuardedEgress egress = new GuardedEgress(SPEC, configured, http, 100, 4, (spec, config, host) -> refused.add(host));
+        GuardedEgress egress = new GuardedEgress(SPEC, configured, http, 100, 4, true, (spec, config, host) -> refused.add(host));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getAddress().getPort() + "/ok")).build();
 
         assertThat(egress.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCompanyAdminCannotPointAConnectorAtTheHubsOwnNetwork() {
+        for (String url : List.of("http://localhost:9042/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/",
+                "http://[::1]/")) {
+            ConnectorConfig configured = new ConnectorConfig(CONFIG.tenant(), CONFIG.integration(), Map.of("instance", url), Set.of());
+            GuardedEgress egress = new GuardedEgress(SPEC, configured, http, 100, 4, false, (spec, config, host) -> refused.add(host));
+
+            assertThatThrownBy(() -> egress.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()))
+                    .as(url).hasMessageContaining("refused");
+        }
+        assertThat(refused).hasSize(4);
+        assertThat(authorizationSeen).isEmpty();
+    }
+
+    @Test
+    void onlyPublicAddressesArePublic() throws Exception {
+        for (String local : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
+                "0.0.0.0", "::1", "fe80::1", "fd00::1", "224.0.0.1")) {
+            assertThat(PublicAddresses.isPublic(InetAddress.getByName(local))).as(local).isFalse();
+        }
+        for (String outside : List.of("8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "100.128.0.1")) {
+            assertThat(PublicAddresses.isPublic(InetAddress.getByName(outside))).as(outside).isTrue();
+        }
+        assertThat(PublicAddresses.allPublic("no-such-host.invalid")).isFalse();
     }
 
     @Test
@@ -203,12 +230,12 @@ class GuardedEgressTest {
     void anEgressRefusesAClientThatFollowsRedirectsItself() {
         HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
-        assertThatThrownBy(() -> new GuardedEgress(SPEC, CONFIG, following, 10, 1, (s, c, h) -> { }))
+        assertThatThrownBy(() -> new GuardedEgress(SPEC, CONFIG, following, 10, 1, false, (s, c, h) -> { }))
                 .hasMessageContaining("redirects");
     }
 
     private GuardedEgress egress(double rate, int inFlightLimit) {
-        return new GuardedEgress(SPEC, CONFIG, http, rate, inFlightLimit, (spec, config, host) -> refused.add(host));
+        return new GuardedEgress(SPEC, CONFIG, http, rate, inFlightLimit, false, (spec, config, host) -> refused.add(host));
     }
 
     private HttpRequest get(String path) {

@@ -22,7 +22,7 @@ public final class IntegrationsFixture implements AutoCloseable {
         CredentialVault vault = new CredentialVault(NewVaultKey.entry("k1", new SecureRandom()), "k1");
         OAuth2Grants grants = new OAuth2Grants(vault, StoresForTests.credentials());
         ConnectorContexts contexts = new ConnectorContexts(vault, StoresForTests.credentials(), grants,
-                new EgressAudit(StoresForTests.audit(), Clock.systemUTC()), 100, 4);
+                new EgressAudit(StoresForTests.audit(), Clock.systemUTC()), 100, 4, false);
         engine = new SyncEngine(Configs.of(SyncEngine.Config.class, Map.of("node", "test", "tickSeconds", 3600)),
                 registry, contexts, StoresForTests.tenants(), StoresForTests.integrations(), StoresForTests.syncRuns(),
                 StoresForTests.leases(), StoresForTests.directory(), StoresForTests.opportunities(), StoresForTests.activities());

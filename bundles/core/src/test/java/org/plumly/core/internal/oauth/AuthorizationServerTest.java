@@ -75,7 +75,7 @@ class AuthorizationServerTest {
         spec = new ConnectorSpec("crm", "CRM", AuthorizationKind.OAUTH2, SCOPES, Set.of("localhost"), List.of(),
                 new OAuth2Endpoints(server.authorizationEndpointUrl("default").uri(), server.tokenEndpointUrl("default").uri()));
         egress = new GuardedEgress(spec, new ConnectorConfig(tenant, INTEGRATION, Map.of(), Set.of()),
-                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), 100, 16,
+                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), 100, 16, false,
                 (refusedBy, config, host) -> refusedHosts.add(host));
         tokenEndpoint = new TokenEndpoint(spec.oauth2().token(), CLIENT);
     }

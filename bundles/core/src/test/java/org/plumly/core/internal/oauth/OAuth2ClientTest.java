@@ -42,7 +42,7 @@ class OAuth2ClientTest {
                     URI.create("http://localhost/token")));
     private final TenantId tenant = StoresForTests.newTenant();
     private final GuardedEgress egress = new GuardedEgress(spec, new ConnectorConfig(tenant, "acme-crm", Map.of(), Set.of()),
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), 100, 4, (s, c, host) -> { });
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), 100, 4, false, (s, c, host) -> { });
 
     @Test
     void aRefusedRefreshTokenMeansTheGrantIsGoneAndTheTokenIsNotEchoed() throws Exception {

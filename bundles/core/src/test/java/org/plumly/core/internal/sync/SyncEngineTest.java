@@ -256,7 +256,7 @@ class SyncEngineTest {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         ContextFactory contexts = (integration, installed) -> {
             ConnectorConfig config = new ConnectorConfig(integration.tenant(), integration.id(), integration.settings(), Set.of());
-            Egress egress = new GuardedEgress(installed.spec(), config, http, 100, 4, (spec, c, host) -> { });
+            Egress egress = new GuardedEgress(installed.spec(), config, http, 100, 4, false, (spec, c, host) -> { });
             return new ConnectorContext() {
                 @Override
                 public ConnectorConfig config() {
