@@ -1,8 +1,10 @@
 package org.plumly.api.connector;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -96,6 +98,22 @@ public record ConnectorSpec(String type, String name, AuthorizationKind authoriz
         } catch (IllegalArgumentException malformed) {
             return null;
         }
+    }
+
+    /** The settings an integration runs with: {@code values}, and each field's default where no value is given. */
+    public Map<String, String> withDefaults(Map<String, String> values) {
+        Map<String, String> settings = new HashMap<>();
+        for (ConfigField field : fields) {
+            if (field.defaultValue() != null) {
+                settings.put(field.key(), field.defaultValue());
+            }
+        }
+        values.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
     }
 
     /** The keys of the secret fields. */

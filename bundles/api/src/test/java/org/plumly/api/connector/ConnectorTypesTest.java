@@ -111,6 +111,15 @@ class ConnectorTypesTest {
     }
 
     @Test
+    void aFieldsDefaultAppliesWhereNoValueIsGiven() {
+        ConnectorSpec spec = new ConnectorSpec("crm", "CRM", AuthorizationKind.API_KEY, Set.of(),
+                List.of(new ConfigField("pageSize", "Page size", ConfigField.Type.INTEGER, false, false, "100"),
+                        new ConfigField("region", "Region", ConfigField.Type.TEXT, false, false, "eu")));
+
+        assertThat(spec.withDefaults(Map.of("region", "us", "pageSize", " "))).isEqualTo(Map.of("pageSize", "100", "region", "us"));
+    }
+
+    @Test
     void anOversizedStateIsRefusedWithItsSize() {
         StreamState state = StreamState.initial("emails");
 

@@ -361,7 +361,7 @@ public abstract class ConnectorContractTest {
     /** A context for the kit's integration, with a {@link RecordingEgress} the kit watches. */
     protected final TestConnectorContext context(Connector connector, Map<String, String> settings, String accessToken) {
         ConnectorSpec spec = connector.spec();
-        ConnectorConfig config = new ConnectorConfig(TENANT, INTEGRATION, settings, spec.secretKeys());
+        ConnectorConfig config = new ConnectorConfig(TENANT, INTEGRATION, spec.withDefaults(settings), spec.secretKeys());
         RecordingEgress egress = new RecordingEgress(spec, config);
         egresses.add(egress);
         return new TestConnectorContext(config, egress, accessToken);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +87,7 @@ public final class ConnectorContexts implements ContextFactory {
 
     /** The integration's settings and opened secrets, as its connector sees them. */
     ConnectorConfig config(Integration integration, ConnectorSpec spec) throws ConnectorException {
-        Map<String, String> values = new HashMap<>(integration.settings());
+        Map<String, String> values = spec.withDefaults(integration.settings());
         Set<String> secretKeys = secretKeys(spec);
         try {
             for (Map.Entry<String, SealedSecret> secret : credentials.all(integration.tenant(), integration.id()).entrySet()) {
