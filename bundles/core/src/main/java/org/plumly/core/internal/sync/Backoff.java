@@ -1,13 +1,16 @@
 package org.plumly.core.internal.sync;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Exponential backoff with full jitter: the n-th retry waits a random time up to base × 2^(n-1), capped,
- * so that many integrations failing together do not retry together.
+ * Exponential backoff with equal jitter: the n-th retry waits between half and all of base × 2^(n-1),
+ * capped, so that many integrations failing together do not retry together.
+ *
+ * @param random the source of jitter for the calling thread
  */
-record Backoff(Duration base, Duration max, RandomGenerator random) {
+record Backoff(Duration base, Duration max, Supplier<RandomGenerator> random) {
 
     Duration delay(int retry) {
         if (retry < 1) {
@@ -17,6 +20,6 @@ record Backoff(Duration base, Duration max, RandomGenerator random) {
         if (ceiling <= 0 || ceiling > max.toMillis()) {
             ceiling = max.toMillis();
         }
-        return Duration.ofMillis(ceiling / 2 + random.nextLong(ceiling / 2 + 1));
+        return Duration.ofMillis(ceiling / 2 + random.get().nextLong(ceiling / 2 + 1));
     }
 }

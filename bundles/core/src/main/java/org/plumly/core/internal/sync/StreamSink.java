@@ -81,7 +81,7 @@ final class StreamSink implements RecordSink {
     public synchronized void checkpoint(StreamState state) {
         ensureRunning();
         if (!stream.name().equals(state.stream())) {
-            throw new IllegalArgumentException("checkpoint of stream " + state.stream() + " while reading " + stream.name());
+            throw new RecordRefusedException("checkpoint of stream " + state.stream() + " while reading " + stream.name());
         }
         writer.write(tenant, batch, contents);
         states.saveState(tenant, integration, state);
@@ -123,15 +123,15 @@ final class StreamSink implements RecordSink {
         ensureRunning();
         Objects.requireNonNull(record, "record");
         if (!tenant.equals(record.tenant())) {
-            throw new IllegalArgumentException("a record of tenant " + record.tenant() + " in a sync of tenant " + tenant);
+            throw new RecordRefusedException("a record of another tenant in a sync of tenant " + tenant.value());
         }
         if (RecordKind.of(record).orElse(null) != stream.kind()) {
-            throw new IllegalArgumentException("stream " + stream.name() + " carries " + stream.kind() + ", not "
+            throw new RecordRefusedException("stream " + stream.name() + " carries " + stream.kind() + ", not "
                     + record.getClass().getSimpleName());
         }
         SourceRef source = record instanceof SourcedRecord sourced ? sourced.source() : null;
         if (source == null || !integration.equals(source.integration()) || !stream.name().equals(source.stream())) {
-            throw new IllegalArgumentException("every record of stream " + stream.name() + " carries a source reference of integration "
+            throw new RecordRefusedException("every record of stream " + stream.name() + " carries a source reference of integration "
                     + integration + " and that stream");
         }
     }

@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -107,8 +108,9 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
     private final RecordWriter writer;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, SyncRunner> running = new ConcurrentHashMap<>();
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
+    private final ScheduledExecutorService renewals;
 
     @Activate
     public SyncEngine(Config config, @Reference ConnectorRegistry registry, @Reference ContextFactory contexts,
@@ -129,8 +131,12 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
         this.runs = runs;
         this.leases = leases;
         this.writer = writer;
-        this.workers = Executors.newFixedThreadPool(settings.maxRuns(), named("plumly-sync-"));
+        // No queue: a run waiting for a worker would hold its lease without renewing it.
+        this.workers = new ThreadPoolExecutor(settings.maxRuns(), settings.maxRuns(), 0, TimeUnit.MILLISECONDS,
+                new SynchronousQueue<>(), named("plumly-sync-"));
         this.timers = Executors.newScheduledThreadPool(1, named("plumly-sync-timer-"));
+        // Renewals have a thread of their own, so that a long schedule scan never delays them.
+        this.renewals = Executors.newScheduledThreadPool(1, named("plumly-sync-lease-"));
         registry.addListener(this);
         timers.scheduleWithFixedDelay(this::runDueIntegrations, settings.tick().toMillis(), settings.tick().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -148,6 +154,7 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
             LOG.warn("Sync runs did not end in 30 s; they stop with the JVM and resume from their last checkpoints");
             workers.shutdownNow();
         }
+        renewals.shutdownNow();
     }
 
     /**
@@ -176,14 +183,20 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
         String runId = RUN_ID.format(now) + "-" + Integer.toHexString(0x10000 + ThreadLocalRandom.current().nextInt(0x10000)).substring(1);
         SyncRun started = SyncRun.started(integration.tenant(), integration.id(), runId, trigger, settings.node(), now);
         SyncRunner runner = new SyncRunner(integration, connector.get(), contexts,
-                new SyncRunner.Stores(writer, integrations, runs, leases), settings, clock, timers, lease.get(), started, this);
+                new SyncRunner.Stores(writer, integrations, runs, leases), settings, clock, renewals, lease.get(), started, this);
         running.put(key, runner);
         try {
             workers.execute(runner);
-        } catch (RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException busy) {
             running.remove(key);
             leases.release(lease.get());
-            return Triggered.refused("the sync engine is stopping");
+            return Triggered.refused(workers.isShutdown() ? "the sync engine is stopping"
+                    : "all " + settings.maxRuns() + " sync workers of this node are busy; the schedule tries again");
+        }
+        try {
+            runs.put(started);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not save the start of sync run {} of {}: {}", runId, integration.id(), e.getMessage());
         }
         return Triggered.started(runId);
     }
@@ -287,16 +300,33 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
             while (request != null) {
                 Page<Tenant> page = tenants.list(request);
                 for (Tenant tenant : page.items()) {
-                    for (Integration integration : integrations.list(tenant.id())) {
-                        if (integration.active()) {
-                            action.accept(integration);
-                        }
-                    }
+                    forEachActiveIntegrationOf(tenant.id(), action);
                 }
                 request = page.nextRequest(SCAN_PAGE);
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not check the integrations' schedules: {}", e.getMessage());
+        }
+    }
+
+    /** One tenant's or integration's failure (a bad row, a timeout) must not keep the others from their schedule. */
+    private void forEachActiveIntegrationOf(TenantId tenant, Consumer<Integration> action) {
+        List<Integration> all;
+        try {
+            all = integrations.list(tenant);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not list the integrations of tenant {}: {}", tenant.value(), e.getMessage());
+            return;
+        }
+        for (Integration integration : all) {
+            if (!integration.active()) {
+                continue;
+            }
+            try {
+                action.accept(integration);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not check the schedule of integration {}/{}: {}", tenant.value(), integration.id(), e.getMessage());
+            }
         }
     }
 
@@ -328,7 +358,7 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
         String node = config.node().isBlank() ? hostName() : config.node().strip();
         return new SyncSettings(node, Duration.ofSeconds(config.tickSeconds()), Duration.ofSeconds(config.leaseSeconds()),
                 config.maxAttempts(), new Backoff(Duration.ofMillis(config.backoffBaseMillis()),
-                        Duration.ofMillis(config.backoffMaxMillis()), ThreadLocalRandom.current()),
+                        Duration.ofMillis(config.backoffMaxMillis()), ThreadLocalRandom::current),
                 Duration.ofSeconds(config.maxRetryWaitSeconds()), config.requestsPerSecond(), config.maxInFlight(), config.maxRuns());
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +49,7 @@ final class SyncRunner implements Runnable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String stopReason;
     private long lastProgressWrite;
+    private volatile long leaseHeldUntil;
 
     SyncRunner(Integration integration, ConnectorRegistry.Installed connector, ContextFactory contexts, Stores stores,
             SyncSettings settings, Clock clock, ScheduledExecutorService timers, Lease lease, SyncRun started, Outcome outcome) {
@@ -61,6 +63,7 @@ final class SyncRunner implements Runnable {
         this.lease = lease;
         this.progress = new RunProgress(started);
         this.outcome = outcome;
+        this.leaseHeldUntil = lease.expiresAt().toEpochMilli();
     }
 
     String runId() {
@@ -115,7 +118,6 @@ final class SyncRunner implements Runnable {
     }
 
     private SyncRun.Status readAll() {
-        saveRun(progress.running());
         ConnectorContext context;
         List<StreamDescriptor> streams;
         try {
@@ -245,15 +247,22 @@ final class SyncRunner implements Runnable {
 
     private void renewLease() {
         try {
-            if (stores.leases().renew(lease, settings.leaseTtl()).isEmpty()) {
+            Optional<Lease> renewed = stores.leases().renew(lease, settings.leaseTtl());
+            if (renewed.isEmpty()) {
                 stop("its lease was lost to another node");
+                return;
             }
+            leaseHeldUntil = renewed.get().expiresAt().toEpochMilli();
             // Another node may have revoked or paused the integration: its runs here end within a renewal.
             if (stores.integrations().find(integration.tenant(), integration.id()).filter(Integration::active).isEmpty()) {
                 stop("the integration is no longer active");
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not renew the sync lease of {}: {}", integration.id(), e.getMessage());
+            // Stop well before the lease can lapse, so that another node never syncs the integration alongside.
+            if (clock.millis() > leaseHeldUntil - settings.leaseTtl().toMillis() / 3) {
+                stop("its lease could not be renewed");
+            }
         }
     }
 
@@ -273,9 +282,18 @@ final class SyncRunner implements Runnable {
         }
     }
 
+    /**
+     * What a run's history says about an unexpected failure: the hub's own refusal of a record says why;
+     * any other exception only its type and an error id to find it in the log, since its message may
+     * quote record content.
+     */
     private static String describe(RuntimeException e) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        return e.getClass().getSimpleName() + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
+        if (e instanceof RecordRefusedException refused) {
+            return refused.getMessage();
+        }
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        LOG.warn("Sync error id {}", errorId, e);
+        return e.getClass().getSimpleName() + " (error id " + errorId + " in the hub's log)";
     }
 
     /** What a run needs to store and to record. */

@@ -10,7 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random(42));
+    private final Random random = new Random(42);
+    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> random);
 
     @Test
     void eachRetryWaitsBetweenHalfAndAllOfADoublingCeiling() {

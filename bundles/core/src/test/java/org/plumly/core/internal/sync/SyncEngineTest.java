@@ -38,6 +38,7 @@ class SyncEngineTest {
     private final TenantId tenant = StoresForTests.newTenant();
     private final ConnectorRegistry registry = new ConnectorRegistry();
     private final List<SyncEngine> engines = new ArrayList<>();
+    private final Random jitter = new Random(7);
     private PagedAccounts source;
     private Integration integration;
 
@@ -196,6 +197,26 @@ class SyncEngineTest {
     }
 
     @Test
+    void aRunIsRefusedRatherThanQueuedWhenEveryWorkerIsBusy() throws Exception {
+        install(new PagedAccounts().pages(2, PER_PAGE).holdAt(0));
+        Integration second = Integration.created(tenant, "accounts-2", PagedAccounts.TYPE, Map.of(), Duration.ofHours(1), "user:admin",
+                Instant.now()).authorized("user:admin", Instant.now());
+        StoresForTests.integrations().put(second);
+        SyncEngine engine = engine("node-a", Duration.ofHours(1), 1);
+        String first = engine.trigger(integration, SyncRun.Trigger.MANUAL).runId().orElseThrow();
+        assertThat(source.awaitHeld()).isTrue();
+
+        SyncEngine.Triggered refused = engine.trigger(second, SyncRun.Trigger.MANUAL);
+
+        assertThat(refused.runId()).isEmpty();
+        assertThat(refused.reason()).contains("busy");
+        assertThat(StoresForTests.leases().find(tenant, "sync:accounts-2")).isEmpty();
+        assertThat(StoresForTests.syncRuns().find(tenant, "accounts", first)).isPresent();
+        source.release();
+        awaitEnd(first);
+    }
+
+    @Test
     void rejectedRowsAreListedAndTheRestIsStored() {
         install(new PagedAccounts().pages(1, PER_PAGE).rejectingOneRow());
 
@@ -251,8 +272,12 @@ class SyncEngineTest {
     }
 
     private SyncEngine engine(String node, Duration tick) {
+        return engine(node, tick, 2);
+    }
+
+    private SyncEngine engine(String node, Duration tick, int maxRuns) {
         SyncSettings settings = new SyncSettings(node, tick, Duration.ofSeconds(30), 3,
-                new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), new Random(7)), Duration.ofSeconds(5), 100, 4, 2);
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), () -> jitter), Duration.ofSeconds(5), 100, 4, maxRuns);
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         ContextFactory contexts = (integration, installed) -> {
             ConnectorConfig config = new ConnectorConfig(integration.tenant(), integration.id(), integration.settings(), Set.of());
