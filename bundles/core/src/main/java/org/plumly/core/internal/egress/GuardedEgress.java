@@ -2,6 +2,7 @@ package org.plumly.core.internal.egress;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -33,7 +34,8 @@ import org.plumly.api.connector.Egress;
 public final class GuardedEgress implements Egress {
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
     private static final int MAX_REDIRECTS = 5;
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization");
+    /** Headers that go along on a redirect to another origin; any other (Authorization, an API key header) stays behind. */
+    private static final Set<String> CROSS_ORIGIN_HEADERS = Set.of("accept", "accept-language", "user-agent");
 
     private final ConnectorSpec spec;
     private final ConnectorConfig config;
@@ -142,12 +144,19 @@ public final class GuardedEgress implements Egress {
         return response.headers().firstValue("Location").map(location -> response.request().uri().resolve(location));
     }
 
-    private static HttpRequest redirected(HttpRequest previous, URI target, int status) {
-        boolean sameHost = target.getHost() != null && target.getHost().equalsIgnoreCase(previous.uri().getHost());
+    /**
+     * The request a redirect asks for. Within the same origin (scheme, host, port) it keeps its headers;
+     * to another origin only headers that carry no credential go along, and never from https to http.
+     */
+    private static HttpRequest redirected(HttpRequest previous, URI target, int status) throws ConnectorException {
+        if ("https".equalsIgnoreCase(previous.uri().getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
+            throw ConnectorException.misconfigured("refused a redirect from https to " + target.getScheme() + " at " + target.getHost());
+        }
+        boolean sameOrigin = sameOrigin(previous.uri(), target);
         HttpRequest.Builder builder = HttpRequest.newBuilder(target);
         previous.timeout().ifPresent(builder::timeout);
         previous.headers().map().forEach((name, values) -> {
-            if (sameHost || !CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (sameOrigin || CROSS_ORIGIN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
@@ -158,6 +167,15 @@ public final class GuardedEgress implements Egress {
             builder.GET();
         }
         return builder.build();
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** The wait a 429 asks for: Retry-After in seconds or as an HTTP date, else a default. */
@@ -180,12 +198,31 @@ public final class GuardedEgress implements Egress {
 
     @Override
     public SocketFactory sockets() {
-        return new GuardedSocketFactory(SocketFactory.getDefault(), this::permit);
+        return new GuardedSocketFactory(SocketFactory.getDefault(), new SocketCheck());
     }
 
     @Override
     public SSLSocketFactory tlsSockets() {
-        return new GuardedTlsSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault(), this::permit);
+        return new GuardedTlsSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault(), new SocketCheck());
+    }
+
+    /** The check of the sockets: by name, and for a host only settings allow, by the address actually connected to. */
+    private final class SocketCheck implements HostCheck {
+        @Override
+        public void permit(String host) throws IOException {
+            GuardedEgress.this.permit(host);
+        }
+
+        @Override
+        public void permit(InetAddress address) throws IOException {
+            HostCheck.super.permit(address);
+            String host = HostCheck.nameOf(address);
+            if (!privateNetworks && !spec.allowsHost(host, noSettings) && !PublicAddresses.isPublic(address)) {
+                refusals.refused(spec, config, address.getHostAddress());
+                throw new IOException("egress to " + address.getHostAddress() + " refused: an integration's settings may not "
+                        + "point a connector at a private or local address");
+            }
+        }
     }
 
     @Override

@@ -12,9 +12,14 @@ interface HostCheck {
 
     /** By the name the address was made from, never by a reverse lookup that the remote side controls. */
     default void permit(InetAddress address) throws IOException {
+        permit(nameOf(address));
+    }
+
+    /** The name an address was made from, or its literal form. */
+    static String nameOf(InetAddress address) {
         String given = address.toString();
         int slash = given.indexOf('/');
-        permit(slash > 0 ? given.substring(0, slash) : address.getHostAddress());
+        return slash > 0 ? given.substring(0, slash) : address.getHostAddress();
     }
 
     default void permit(SocketAddress address) throws IOException {

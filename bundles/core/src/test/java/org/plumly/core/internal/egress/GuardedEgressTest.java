@@ -42,6 +42,8 @@ class GuardedEgressTest {
 
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final List<String> authorizationSeen = new CopyOnWriteArrayList<>();
+    private final List<String> apiKeysSeen = new CopyOnWriteArrayList<>();
+    private final List<String> acceptSeen = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -53,6 +55,8 @@ class GuardedEgressTest {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/ok", exchange -> {
             authorizationSeen.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            apiKeysSeen.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Api-Key")));
+            acceptSeen.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept")));
             int now = inFlight.incrementAndGet();
             mostInFlight.accumulateAndGet(now, Math::max);
             try {
@@ -134,6 +138,18 @@ class GuardedEgressTest {
     }
 
     @Test
+    void aSocketToAPrivateAddressUnderAPublicNameIsRefused() throws Exception {
+        ConnectorSpec mail = new ConnectorSpec("mail", "Mail", AuthorizationKind.API_KEY, Set.of(),
+                List.of(new ConfigField("host", "Host", ConfigField.Type.HOST, true, false, null)));
+        ConnectorConfig configured = new ConnectorConfig(CONFIG.tenant(), CONFIG.integration(), Map.of("host", "8.8.8.8"), Set.of());
+        GuardedEgress egress = new GuardedEgress(mail, configured, http, 100, 4, false, (spec, config, host) -> refused.add(host));
+        InetAddress spoofed = InetAddress.getByAddress("8.8.8.8", new byte[] {127, 0, 0, 1});
+
+        assertThatThrownBy(() -> egress.sockets().createSocket(spoofed, server.getAddress().getPort())).hasMessageContaining("refused");
+        assertThat(refused).containsExactly("127.0.0.1");
+    }
+
+    @Test
     void onlyPublicAddressesArePublic() throws Exception {
         for (String local : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
                 "0.0.0.0", "::1", "fe80::1", "fd00::1", "224.0.0.1")) {
@@ -160,6 +176,22 @@ class GuardedEgressTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(authorizationSeen).containsExactly("Bearer t0ken");
+    }
+
+    @Test
+    void aRedirectToAnotherAllowedOriginLeavesTheCredentialsBehind() throws Exception {
+        ConnectorSpec both = new ConnectorSpec("crm", "CRM", AuthorizationKind.API_KEY, Set.of("127.0.0.1", "localhost"), List.of());
+        GuardedEgress egress = new GuardedEgress(both, CONFIG, http, 100, 4, false, (spec, config, host) -> refused.add(host));
+        HttpRequest request = HttpRequest.newBuilder(get("/elsewhere").uri()).header("Authorization", "Bearer t0ken")
+                .header("X-Api-Key", "k3y").header("Accept", "text/plain").build();
+
+        HttpResponse<String> response = egress.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.request().uri().getHost()).isEqualTo("localhost");
+        assertThat(authorizationSeen).containsExactly("null");
+        assertThat(apiKeysSeen).containsExactly("null");
+        assertThat(acceptSeen).containsExactly("text/plain");
     }
 
     @Test
