@@ -1,5 +1,7 @@
 package org.plumly.core.internal.api;
 
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,6 +29,7 @@ import org.plumly.api.store.Page;
 import org.plumly.api.store.PageRequest;
 import org.plumly.api.store.StoreUnavailableException;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
+import org.plumly.core.internal.oauth.AuthorizationFlow;
 import org.plumly.core.internal.integrations.IntegrationException;
 import org.plumly.core.internal.integrations.IntegrationService;
 import org.plumly.core.internal.integrations.NewIntegration;
@@ -52,6 +55,7 @@ public final class IntegrationRoutes implements ApiRoutes {
     }
 
     static final String CALLBACK = "/oauth2/callback";
+    static final String BROWSER_KEY_COOKIE = "plumly_oauth2";
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationRoutes.class);
     private static final int DEFAULT_PAGE = 20;
 
@@ -141,8 +145,13 @@ public final class IntegrationRoutes implements ApiRoutes {
         Caller caller = ApiRequest.caller(context);
         String id = context.pathParam("id");
         URI redirect = URI.create(baseUrl(context) + "/api/v1" + CALLBACK);
-        blocking(context, () -> integrations.startAuthorization(caller, id, redirect),
-                url -> json(context, 200, new JsonObject().put("authorizationUrl", url.toString())));
+        blocking(context, () -> integrations.startAuthorization(caller, id, redirect), started -> {
+            // Only this browser may finish the authorization: the callback checks the key against the state.
+            context.response().addCookie(Cookie.cookie(BROWSER_KEY_COOKIE, started.browserKey())
+                    .setPath("/api/v1" + CALLBACK).setHttpOnly(true).setSecure("https".equals(redirect.getScheme()))
+                    .setSameSite(CookieSameSite.LAX).setMaxAge(AuthorizationFlow.PENDING_TTL.toSeconds()));
+            json(context, 200, new JsonObject().put("authorizationUrl", started.authorizationUrl().toString()));
+        });
     }
 
     /** Where the vendor sends the admin's browser back: answers a small page, not JSON. */
@@ -150,7 +159,9 @@ public final class IntegrationRoutes implements ApiRoutes {
         String state = context.queryParams().get("state");
         String code = context.queryParams().get("code");
         String error = context.queryParams().get("error");
-        context.vertx().executeBlocking(() -> integrations.completeAuthorization(state, code, error), false)
+        Cookie browserKey = context.request().getCookie(BROWSER_KEY_COOKIE);
+        context.vertx().executeBlocking(() -> integrations.completeAuthorization(state, browserKey == null ? null : browserKey.getValue(),
+                        code, error), false)
                 .onSuccess(active -> page(context, 200, "Integration " + active.id() + " is authorized and syncing. You can close this window."))
                 .onFailure(failure -> {
                     if (failure instanceof IntegrationException refused) {

@@ -138,8 +138,11 @@ public final class IntegrationService {
         return activateIfItWorks(caller, integration, spec);
     }
 
-    /** Begins the OAuth2 authorization of an integration: the URL to send the admin's browser to. */
-    public URI startAuthorization(Caller caller, String id, URI redirectUri) {
+    /**
+     * Begins the OAuth2 authorization of an integration: the URL to send the admin's browser to, and the key
+     * that browser must present at the callback.
+     */
+    public AuthorizationFlow.Started startAuthorization(Caller caller, String id, URI redirectUri) {
         TenantId tenant = adminTenant(caller);
         Integration integration = existing(tenant, id);
         ConnectorRegistry.Installed connector = installed(integration.connectorType());
@@ -149,11 +152,11 @@ public final class IntegrationService {
         }
         ConnectorConfig config = config(integration, spec);
         try {
-            URI url = authorizations.start(tenant, id, ConnectorContexts.authorizationEndpoint(spec, config),
+            AuthorizationFlow.Started started = authorizations.start(tenant, id, ConnectorContexts.authorizationEndpoint(spec, config),
                     ClientCredentials.post(config.get(ConnectorContexts.CLIENT_ID), config.find(ConnectorContexts.CLIENT_SECRET).orElse(null)),
                     spec.scopes(), redirectUri, actor(caller));
             audit(caller, tenant, "integration.authorization.start", id, spec.type());
-            return url;
+            return started;
         } catch (VaultException e) {
             throw IntegrationException.unavailable(e.getMessage());
         }
@@ -161,13 +164,17 @@ public final class IntegrationService {
 
     /**
      * Finishes an OAuth2 authorization from the vendor's redirect: takes the pending authorization of
-     * this state (once), redeems the code with its PKCE verifier, keeps the tokens sealed, and activates
-     * the integration when its connection check passes.
+     * this state (once, and only from the browser that started it), redeems the code with its PKCE
+     * verifier, keeps the tokens sealed, and activates the integration when its connection check passes.
      */
-    public Integration completeAuthorization(String state, String code, String error) {
-        PendingAuthorization pending = authorizations.take(state).orElseThrow(() -> IntegrationException.invalid(
-                "this authorization is unknown, used already or expired: start it again"));
+    public Integration completeAuthorization(String state, String browserKey, String code, String error) {
+        PendingAuthorization pending = authorizations.take(state, browserKey).orElseThrow(() -> IntegrationException.invalid(
+                "this authorization is unknown, used already, expired, or was started in another browser: start it again here"));
         Integration integration = existing(pending.tenant(), pending.integration());
+        if (integration.status() == Integration.Status.REVOKED || integration.status() == Integration.Status.PAUSED) {
+            throw IntegrationException.conflict("integration " + integration.id() + " is " + integration.status()
+                    + "; an authorization started before that does not count");
+        }
         Caller admin = new Caller(pending.tenant(), UserId.of(pending.requestedBy().replaceFirst("^user:", "")),
                 Set.of(Role.COMPANY_ADMIN));
         if (error != null && !error.isBlank()) {

@@ -1,6 +1,9 @@
 package org.plumly.core.internal.oauth;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,20 +65,32 @@ public class AuthorizationFlow {
 
     /**
      * Begins an authorization: keeps its state and sealed PKCE verifier, and returns the vendor URL to send
-     * the admin's browser to.
+     * the admin's browser to, with the browser key that browser must present at the callback. The state
+     * is the tenant and the hash of that key, so only the browser that started the authorization can
+     * finish it: a link to the vendor sent to someone else ends in a refusal, not in their account linked here.
      *
      * @throws VaultException when the vault has no key, so nothing could be kept
      */
-    public URI start(TenantId tenant, String integration, URI authorizationEndpoint, ClientCredentials clientCredentials,
+    public Started start(TenantId tenant, String integration, URI authorizationEndpoint, ClientCredentials clientCredentials,
             Set<String> scopes, URI redirectUri, String requestedBy) {
-        byte[] nonce = new byte[32];
-        random.nextBytes(nonce);
-        String state = tenant.value() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        String browserKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        String state = tenant.value() + "." + hashOf(browserKey);
         Pkce pkce = Pkce.generate(random);
         credentials.putPending(new PendingAuthorization(tenant, integration, state,
                 vault.seal(tenant, integration, CODE_VERIFIER, pkce.verifier()), redirectUri, requestedBy,
                 clock.instant().plus(PENDING_TTL)), PENDING_TTL);
-        return client.authorizationUrl(authorizationEndpoint, clientCredentials, redirectUri, scopes, state, pkce.challenge());
+        return new Started(client.authorizationUrl(authorizationEndpoint, clientCredentials, redirectUri, scopes, state,
+                pkce.challenge()), browserKey);
+    }
+
+    /** Where to send the admin's browser, and the key that browser keeps (in a cookie) for the callback. */
+    public record Started(URI authorizationUrl, String browserKey) {
+        @Override
+        public String toString() {
+            return "Started[authorizationUrl=" + authorizationUrl + ", browserKey=****]";
+        }
     }
 
     /** The tenant a state was made for: the part before its first dot; empty for a state that is not one of ours. */
@@ -92,12 +107,27 @@ public class AuthorizationFlow {
     }
 
     /**
-     * Takes the authorization a callback's state belongs to, once: a second call, an unknown state or one
-     * past its lifetime finds nothing. The caller checks that the signed-in admin may act for its tenant.
+     * Takes the authorization a callback's state belongs to, once, when the browser key matches the state:
+     * a second call, an unknown state, one past its lifetime, or another browser finds nothing (and a
+     * wrong browser leaves the authorization for the right one).
      */
-    public Optional<PendingAuthorization> take(String state) {
-        return tenantOf(state).flatMap(tenant -> credentials.takePending(tenant, state))
-                .filter(pending -> pending.expiresAt().isAfter(clock.instant()));
+    public Optional<PendingAuthorization> take(String state, String browserKey) {
+        Optional<TenantId> tenant = tenantOf(state);
+        if (tenant.isEmpty() || browserKey == null || !MessageDigest.isEqual(
+                (tenant.get().value() + "." + hashOf(browserKey)).getBytes(StandardCharsets.US_ASCII),
+                state.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return credentials.takePending(tenant.get(), state).filter(pending -> pending.expiresAt().isAfter(clock.instant()));
+    }
+
+    private static String hashOf(String browserKey) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(browserKey.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**

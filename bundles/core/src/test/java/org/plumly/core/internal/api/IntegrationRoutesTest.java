@@ -143,7 +143,7 @@ class IntegrationRoutesTest {
 
         assertThat(callback.status()).isEqualTo(400);
         assertThat(callback.contentType()).startsWith("text/html");
-        assertThat(callback.body()).contains("unknown, used already or expired").doesNotContain("<script>");
+        assertThat(callback.body()).contains("unknown, used already").doesNotContain("<script>");
     }
 
     @Test
@@ -158,6 +158,8 @@ class IntegrationRoutesTest {
         assertThat(started.json().getString("authorizationUrl"))
                 .startsWith("https://auth.oauth-only.example/authorize?")
                 .contains("redirect_uri=https%3A%2F%2Fplumly.acme.example%2Fapi%2Fv1%2Foauth2%2Fcallback");
+        assertThat(started.setCookie()).startsWith("plumly_oauth2=").contains("Path=/api/v1/oauth2/callback").contains("HTTPOnly")
+                .contains("Secure").contains("SameSite=Lax");
     }
 
     private Reply syncOfAPendingIntegration() throws Exception {
@@ -182,9 +184,10 @@ class IntegrationRoutesTest {
                 .await(30, TimeUnit.SECONDS);
     }
 
-    private record Reply(int status, String contentType, String location, String body) {
+    private record Reply(int status, String contentType, String location, String setCookie, String body) {
         Reply(HttpClientResponse response, Buffer body) {
-            this(response.statusCode(), response.getHeader("Content-Type"), response.getHeader("Location"), body.toString());
+            this(response.statusCode(), response.getHeader("Content-Type"), response.getHeader("Location"),
+                    response.getHeader("Set-Cookie"), body.toString());
         }
 
         JsonObject json() {

@@ -47,6 +47,7 @@ import org.plumly.api.privacy.Role;
 import org.plumly.api.store.PageRequest;
 import org.plumly.api.store.SealedSecret;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
+import org.plumly.core.internal.oauth.AuthorizationFlow;
 import org.plumly.core.internal.sync.SyncEngine;
 import org.plumly.store.cassandra.testing.StoresForTests;
 
@@ -200,19 +201,44 @@ class IntegrationServiceTest {
         service.create(admin, new NewIntegration("oauth-crm", OAuthCrm.TYPE, Map.of("oauth2.clientId", "plumly"),
                 Map.of("oauth2.clientSecret", "client-secret"), null));
 
-        URI authorizationUrl = service.startAuthorization(admin, "oauth-crm", URI.create("http://127.0.0.1:8181/api/v1/oauth2/callback"));
-        assertThat(authorizationUrl.getQuery()).contains("code_challenge_method=S256").contains("state=" + tenant.value() + ".");
-        HttpResponse<Void> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(authorizationUrl).build(),
-                HttpResponse.BodyHandlers.discarding());
-        Map<String, String> callback = query(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
+        AuthorizationFlow.Started started = service.startAuthorization(admin, "oauth-crm",
+                URI.create("http://127.0.0.1:8181/api/v1/oauth2/callback"));
+        assertThat(started.authorizationUrl().getQuery()).contains("code_challenge_method=S256").contains("state=" + tenant.value() + ".");
+        Map<String, String> callback = vendorRedirect(started.authorizationUrl());
 
-        Integration active = service.completeAuthorization(callback.get("state"), callback.get("code"), null);
+        assertThatThrownBy(() -> service.completeAuthorization(callback.get("state"), null, callback.get("code"), null))
+                .as("another browser").isInstanceOfSatisfying(IntegrationException.class, e -> assertThat(e.status()).isEqualTo(400));
+        Integration active = service.completeAuthorization(callback.get("state"), started.browserKey(), callback.get("code"), null);
 
         assertThat(active.status()).isEqualTo(Integration.Status.ACTIVE);
         assertThat(StoresForTests.credentials().all(tenant, "oauth-crm").keySet())
                 .contains("oauth2.accessToken", "oauth2.refreshToken", "oauth2.clientSecret");
-        assertThatThrownBy(() -> service.completeAuthorization(callback.get("state"), callback.get("code"), null))
+        assertThatThrownBy(() -> service.completeAuthorization(callback.get("state"), started.browserKey(), callback.get("code"), null))
                 .isInstanceOfSatisfying(IntegrationException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void anAuthorizationFinishedAfterARevokeDoesNotBringTheIntegrationBack() throws Exception {
+        authorizationServer = new MockOAuth2Server(new OAuth2Config(false, null, null, true));
+        authorizationServer.start(0);
+        registry.addConnector(new OAuthCrm(new OAuth2Endpoints(authorizationServer.authorizationEndpointUrl("default").uri(),
+                authorizationServer.tokenEndpointUrl("default").uri())));
+        service.create(admin, new NewIntegration("oauth-crm", OAuthCrm.TYPE, Map.of("oauth2.clientId", "plumly"), Map.of(), null));
+        AuthorizationFlow.Started started = service.startAuthorization(admin, "oauth-crm",
+                URI.create("http://127.0.0.1:8181/api/v1/oauth2/callback"));
+        Map<String, String> callback = vendorRedirect(started.authorizationUrl());
+        service.revoke(admin, "oauth-crm", false);
+
+        assertThatThrownBy(() -> service.completeAuthorization(callback.get("state"), started.browserKey(), callback.get("code"), null))
+                .isInstanceOfSatisfying(IntegrationException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThat(service.get(admin, "oauth-crm").status()).isEqualTo(Integration.Status.REVOKED);
+        assertThat(StoresForTests.credentials().all(tenant, "oauth-crm")).isEmpty();
+    }
+
+    private static Map<String, String> vendorRedirect(URI authorizationUrl) throws Exception {
+        HttpResponse<Void> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(authorizationUrl).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return query(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
     }
 
     @Test
@@ -222,10 +248,11 @@ class IntegrationServiceTest {
         registry.addConnector(new OAuthCrm(new OAuth2Endpoints(authorizationServer.authorizationEndpointUrl("default").uri(),
                 authorizationServer.tokenEndpointUrl("default").uri())));
         service.create(admin, new NewIntegration("oauth-crm", OAuthCrm.TYPE, Map.of("oauth2.clientId", "plumly"), Map.of(), null));
-        URI authorizationUrl = service.startAuthorization(admin, "oauth-crm", URI.create("http://127.0.0.1:8181/api/v1/oauth2/callback"));
-        String state = query(authorizationUrl).get("state");
+        AuthorizationFlow.Started started = service.startAuthorization(admin, "oauth-crm",
+                URI.create("http://127.0.0.1:8181/api/v1/oauth2/callback"));
+        String state = query(started.authorizationUrl()).get("state");
 
-        assertThatThrownBy(() -> service.completeAuthorization(state, null, "access_denied"))
+        assertThatThrownBy(() -> service.completeAuthorization(state, started.browserKey(), null, "access_denied"))
                 .isInstanceOfSatisfying(IntegrationException.class, e -> assertThat(e.status()).isEqualTo(422));
         assertThat(service.get(admin, "oauth-crm").status()).isEqualTo(Integration.Status.PENDING_AUTHORIZATION);
     }

@@ -87,7 +87,9 @@ class AuthorizationServerTest {
 
     @Test
     void theCodeFlowWithPkceAndStateEndsInAStoredGrant() throws Exception {
-        URI authorize = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
+        AuthorizationFlow.Started started = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK,
+                "user:dana");
+        URI authorize = started.authorizationUrl();
         Map<String, String> sent = query(authorize);
         assertThat(sent).containsEntry("response_type", "code").containsEntry("client_id", "plumly")
                 .containsEntry("redirect_uri", CALLBACK.toString()).containsEntry("scope", "crm.read openid")
@@ -97,7 +99,7 @@ class AuthorizationServerTest {
 
         Map<String, String> callback = adminAuthorizes(authorize);
         assertThat(callback.get("state")).isEqualTo(sent.get("state"));
-        PendingAuthorization pending = flow.take(callback.get("state")).orElseThrow();
+        PendingAuthorization pending = flow.take(callback.get("state"), started.browserKey()).orElseThrow();
         assertThat(pending.integration()).isEqualTo(INTEGRATION);
         assertThat(pending.requestedBy()).isEqualTo("user:dana");
         TokenSet tokens = flow.complete(pending, callback.get("code"), tokenEndpoint, egress, SCOPES);
@@ -114,23 +116,38 @@ class AuthorizationServerTest {
 
     @Test
     void theStateOfAnAuthorizationIsGoodOnce() throws Exception {
-        URI authorize = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
-        String state = adminAuthorizes(authorize).get("state");
+        AuthorizationFlow.Started started = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK,
+                "user:dana");
+        String state = adminAuthorizes(started.authorizationUrl()).get("state");
 
-        assertThat(flow.take(state)).isPresent();
-        assertThat(flow.take(state)).isEmpty();
-        assertThat(flow.take(tenant + ".made-up")).isEmpty();
-        assertThat(flow.take("no-tenant-here")).isEmpty();
+        assertThat(flow.take(state, started.browserKey())).isPresent();
+        assertThat(flow.take(state, started.browserKey())).isEmpty();
+        assertThat(flow.take(tenant + ".made-up", started.browserKey())).isEmpty();
+        assertThat(flow.take("no-tenant-here", started.browserKey())).isEmpty();
+    }
+
+    @Test
+    void onlyTheBrowserThatStartedAnAuthorizationCanFinishIt() throws Exception {
+        AuthorizationFlow.Started started = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK,
+                "user:dana");
+        AuthorizationFlow.Started another = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK,
+                "user:dana");
+        String state = adminAuthorizes(started.authorizationUrl()).get("state");
+
+        assertThat(flow.take(state, null)).isEmpty();
+        assertThat(flow.take(state, another.browserKey())).isEmpty();
+        assertThat(flow.take(state, started.browserKey())).as("a wrong browser does not use the authorization up").isPresent();
     }
 
     @Test
     void anAuthorizationPastItsLifetimeIsNotTaken() throws Exception {
-        URI authorize = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
-        String state = adminAuthorizes(authorize).get("state");
+        AuthorizationFlow.Started started = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK,
+                "user:dana");
+        String state = adminAuthorizes(started.authorizationUrl()).get("state");
 
         clock.advance(AuthorizationFlow.PENDING_TTL.plusSeconds(1));
 
-        assertThat(flow.take(state)).isEmpty();
+        assertThat(flow.take(state, started.browserKey())).isEmpty();
     }
 
     @Test
@@ -261,9 +278,11 @@ class AuthorizationServerTest {
     }
 
     private TokenSet authorized() throws Exception {
-        URI authorize = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK, "user:dana");
-        Map<String, String> callback = adminAuthorizes(authorize);
-        return flow.complete(flow.take(callback.get("state")).orElseThrow(), callback.get("code"), tokenEndpoint, egress, SCOPES);
+        AuthorizationFlow.Started started = flow.start(tenant, INTEGRATION, spec.oauth2().authorization(), CLIENT, SCOPES, CALLBACK,
+                "user:dana");
+        Map<String, String> callback = adminAuthorizes(started.authorizationUrl());
+        return flow.complete(flow.take(callback.get("state"), started.browserKey()).orElseThrow(), callback.get("code"), tokenEndpoint,
+                egress, SCOPES);
     }
 
     /** What the admin's browser does: follow the authorization URL to the vendor, which redirects back with a code. */

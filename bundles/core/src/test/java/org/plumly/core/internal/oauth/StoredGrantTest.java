@@ -38,18 +38,18 @@ class StoredGrantTest {
 
     @Test
     void anAuthorizationStateIsTakenOnceAndOnlyByItsTenant() {
-        URI authorize = flow.start(tenant, "crm", URI.create("https://login.example.com/authorize"),
+        AuthorizationFlow.Started started = flow.start(tenant, "crm", URI.create("https://login.example.com/authorize"),
                 ClientCredentials.basic("plumly", "secret"), Set.of("crm.read"),
                 URI.create("http://localhost:8181/api/v1/oauth2/callback"), "user:admin-1");
-        String state = authorize.getQuery().replaceAll(".*state=([^&]*).*", "$1");
+        String state = started.authorizationUrl().getQuery().replaceAll(".*state=([^&]*).*", "$1");
         String otherTenantsState = "someone-else" + state.substring(state.indexOf('.'));
 
-        assertThat(flow.take(otherTenantsState)).isEmpty();
-        assertThat(flow.take(state)).hasValueSatisfying(pending -> {
+        assertThat(flow.take(otherTenantsState, started.browserKey())).isEmpty();
+        assertThat(flow.take(state, started.browserKey())).hasValueSatisfying(pending -> {
             assertThat(pending.tenant()).isEqualTo(tenant);
             assertThat(pending.integration()).isEqualTo("crm");
             assertThat(pending.expiresAt()).isAfter(Instant.now());
         });
-        assertThat(flow.take(state)).isEmpty();
+        assertThat(flow.take(state, started.browserKey())).isEmpty();
     }
 }
