@@ -226,11 +226,16 @@ public final class IntegrationService {
         TenantId tenant = adminTenant(caller);
         Integration integration = existing(tenant, id);
         integrations.put(integration.withStatus(Integration.Status.REVOKED));
-        boolean stopped = engine.stopAndWait(tenant, id, "the integration was revoked", STOP_WAIT);
+        boolean noRun = engine.stopAndWait(tenant, id, "the integration was revoked", STOP_WAIT);
         credentials.deleteAll(tenant, id);
-        audit(caller, tenant, "integration.revoke", id, stopped ? "run stopped" : "");
+        audit(caller, tenant, "integration.revoke", id, noRun ? "" : "a run was still ending");
         if (!purgeData) {
             return Map.of();
+        }
+        if (!noRun) {
+            // A run still writing could store records after the purge went by: purge once it has ended.
+            throw IntegrationException.conflict("integration " + id + " is revoked, but a run of it is still ending; "
+                    + "ask for the purge again in a minute");
         }
         Map<String, Long> deleted = new TreeMap<>(purge.purge(tenant, id));
         audit(caller, tenant, "integration.purge", id, deleted.toString());

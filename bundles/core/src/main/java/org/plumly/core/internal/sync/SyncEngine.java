@@ -97,6 +97,7 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final int SCAN_PAGE = 200;
+    private static final Duration LEASE_POLL = Duration.ofMillis(200);
 
     private final SyncSettings settings;
     private final ConnectorRegistry registry;
@@ -212,23 +213,34 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
     }
 
     /**
-     * Ends the integration's run on this node at its last checkpoint and waits for it to end, so that
-     * nothing it reads is stored afterwards; true when a run was going.
+     * Ends the integration's run at its last checkpoint and waits until no run of it is going on any node
+     * (its lease is gone), so that nothing it reads is stored afterwards. A run on another node stops within
+     * a lease renewal once it sees the integration is no longer active.
+     *
+     * @return true when no run is going any more; false when one still held the lease after {@code wait}
      */
     public boolean stopAndWait(TenantId tenant, String integration, String reason, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         SyncRunner runner = running.get(key(tenant, integration));
-        if (runner == null) {
-            return false;
-        }
-        runner.stop(reason);
         try {
-            if (!runner.awaitEnd(wait)) {
-                LOG.warn("The run of {} did not end within {}; its connector ignores stop requests", integration, wait);
+            if (runner != null) {
+                runner.stop(reason);
+                if (!runner.awaitEnd(wait)) {
+                    LOG.warn("The run of {} did not end within {}; its connector ignores stop requests", integration, wait);
+                    return false;
+                }
             }
+            while (leases.find(tenant, "sync:" + integration).isPresent()) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                TimeUnit.MILLISECONDS.sleep(LEASE_POLL.toMillis());
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        return true;
     }
 
     public boolean isRunning(TenantId tenant, String integration) {

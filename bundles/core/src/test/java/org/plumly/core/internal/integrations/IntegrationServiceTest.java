@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterEach;
@@ -177,6 +179,28 @@ class IntegrationServiceTest {
         assertThat(StoresForTests.directory().findAccount(tenant, first)).isEmpty();
         assertThat(service.sync(admin, "crm").runId()).isEmpty();
         assertThat(auditActions()).contains("integration.revoke", "integration.purge");
+    }
+
+    @Test
+    void revokingDuringARunStopsItAtItsCheckpointBeforePurgingSoThatNothingIsLeftBehind() throws Exception {
+        HeldCrm held = new HeldCrm();
+        registry.addConnector(held);
+        service.create(admin, new NewIntegration("held", HeldCrm.TYPE, Map.of(), Map.of(), null));
+        service.authorize(admin, "held", Map.of());
+        assertThat(held.held.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Map<String, Long>> revoke = CompletableFuture.supplyAsync(() -> service.revoke(admin, "held", true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.get(admin, "held").status() == Integration.Status.REVOKED);
+        held.release.countDown();
+        Map<String, Long> purged = revoke.get(60, TimeUnit.SECONDS);
+
+        assertThat(purged).containsEntry("account", (long) HeldCrm.PER_PAGE);
+        SyncRun run = awaitRun("held");
+        assertThat(run.status()).isEqualTo(SyncRun.Status.INTERRUPTED);
+        for (int i = 0; i < 2 * HeldCrm.PER_PAGE; i++) {
+            assertThat(StoresForTests.directory().findAccount(tenant, AccountId.of(new SourceRef("held", "accounts", "acc-" + i).entityId())))
+                    .as("account %d", i).isEmpty();
+        }
     }
 
     @Test
