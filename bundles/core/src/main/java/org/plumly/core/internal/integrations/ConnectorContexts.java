@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -74,8 +75,17 @@ public final class ConnectorContexts implements ContextFactory {
 
     @Override
     public ConnectorContext create(Integration integration, ConnectorRegistry.Installed connector) throws ConnectorException {
+        return create(integration, connector, Map.of());
+    }
+
+    /** A context whose secrets are the stored ones with {@code candidates} in place of some: to check them before keeping them. */
+    ConnectorContext create(Integration integration, ConnectorRegistry.Installed connector, Map<String, String> candidates)
+            throws ConnectorException {
         ConnectorSpec spec = connector.spec();
-        ConnectorConfig config = config(integration, spec);
+        ConnectorConfig stored = config(integration, spec);
+        Map<String, String> values = new HashMap<>(stored.values());
+        values.putAll(candidates);
+        ConnectorConfig config = new ConnectorConfig(stored.tenant(), stored.integration(), values, stored.secretKeys());
         Egress egress = egress(spec, config);
         return new Context(config, egress, () -> {
             if (spec.authorization() != AuthorizationKind.OAUTH2) {

@@ -30,6 +30,7 @@ import org.plumly.api.store.IntegrationStore;
 import org.plumly.api.store.Page;
 import org.plumly.api.store.PageRequest;
 import org.plumly.api.store.PendingAuthorization;
+import org.plumly.api.store.SealedSecret;
 import org.plumly.api.store.SourcePurge;
 import org.plumly.api.store.SyncRunStore;
 import org.plumly.api.store.TenantStore;
@@ -116,8 +117,9 @@ public final class IntegrationService {
         if (integrations.find(tenant, request.id()).isPresent()) {
             throw IntegrationException.conflict("integration " + request.id() + " exists already");
         }
+        Map<String, SealedSecret> sealed = seal(tenant, request.id(), request.secrets());
         integrations.put(created);
-        seal(tenant, request.id(), request.secrets());
+        sealed.forEach((name, secret) -> credentials.put(tenant, request.id(), name, secret));
         audit(caller, tenant, "integration.create", request.id(), request.connectorType());
         return created;
     }
@@ -134,8 +136,12 @@ public final class IntegrationService {
             throw IntegrationException.conflict("connector " + spec.type() + " is authorized by OAuth2: start an authorization instead");
         }
         SettingsCheck.check(spec, tenant, id, integration.settings(), secrets);
-        seal(tenant, id, secrets);
-        return activateIfItWorks(caller, integration, spec);
+        // Sealed first (no vault, no change) and kept only once the check passed: a wrong key never replaces a working one.
+        Map<String, SealedSecret> sealed = seal(tenant, id, secrets);
+        Integration active = activateIfItWorks(caller, integration, spec, secrets);
+        sealed.forEach((name, secret) -> credentials.put(tenant, id, name, secret));
+        engine.trigger(active, SyncRun.Trigger.SCHEDULE);
+        return active;
     }
 
     /**
@@ -193,7 +199,9 @@ public final class IntegrationService {
             audit(admin, pending.tenant(), "integration.authorization.failed", integration.id(), e.kind().name());
             throw IntegrationException.refused("the vendor refused the authorization: " + e.getMessage());
         }
-        return activateIfItWorks(admin, integration, spec);
+        Integration active = activateIfItWorks(admin, integration, spec, Map.of());
+        engine.trigger(active, SyncRun.Trigger.SCHEDULE);
+        return active;
     }
 
     public SyncEngine.Triggered sync(Caller caller, String id) {
@@ -243,11 +251,12 @@ public final class IntegrationService {
         return deleted;
     }
 
-    private Integration activateIfItWorks(Caller caller, Integration integration, ConnectorSpec spec) {
+    /** Checks the connection with the stored secrets and these candidates, and marks the integration active when it passes. */
+    private Integration activateIfItWorks(Caller caller, Integration integration, ConnectorSpec spec, Map<String, String> candidates) {
         ConnectorRegistry.Installed connector = installed(spec.type());
         CheckResult result;
         try {
-            result = connector.connector().check(contexts.create(integration, connector));
+            result = connector.connector().check(contexts.create(integration, connector, candidates));
         } catch (ConnectorException e) {
             result = CheckResult.failed(e.getMessage());
         } catch (RuntimeException e) {
@@ -261,7 +270,6 @@ public final class IntegrationService {
         Integration active = integration.authorized(actor(caller), clock.instant());
         integrations.put(active);
         audit(caller, integration.tenant(), "integration.authorize", integration.id(), spec.type());
-        engine.trigger(active, SyncRun.Trigger.SCHEDULE);
         return active;
     }
 
@@ -273,9 +281,11 @@ public final class IntegrationService {
         }
     }
 
-    private void seal(TenantId tenant, String id, Map<String, String> secrets) {
+    private Map<String, SealedSecret> seal(TenantId tenant, String id, Map<String, String> secrets) {
         try {
-            secrets.forEach((name, value) -> credentials.put(tenant, id, name, vault.seal(tenant, id, name, value)));
+            Map<String, SealedSecret> sealed = new TreeMap<>();
+            secrets.forEach((name, value) -> sealed.put(name, vault.seal(tenant, id, name, value)));
+            return sealed;
         } catch (VaultException e) {
             throw IntegrationException.unavailable(e.getMessage());
         }

@@ -113,6 +113,18 @@ class IntegrationServiceTest {
     }
 
     @Test
+    void aWrongKeyNeverReplacesTheKeyThatWorks() {
+        service.create(admin, crm("crm", Map.of()));
+        service.authorize(admin, "crm", Map.of("apiKey", KeyedCrm.GOOD_KEY));
+        SealedSecret working = StoresForTests.credentials().all(tenant, "crm").get("apiKey");
+
+        assertThatThrownBy(() -> service.authorize(admin, "crm", Map.of("apiKey", "typo"))).hasMessageContaining("refused the API key");
+
+        assertThat(StoresForTests.credentials().all(tenant, "crm").get("apiKey")).isEqualTo(working);
+        assertThat(service.get(admin, "crm").status()).isEqualTo(Integration.Status.ACTIVE);
+    }
+
+    @Test
     void settingsAreCheckedAgainstTheConnectorsSpec() {
         assertThatThrownBy(() -> service.create(admin, new NewIntegration("crm", KeyedCrm.TYPE, Map.of("instance", "https://x.example",
                 "colour", "blue"), Map.of(), null))).hasMessageContaining("no setting 'colour'");
