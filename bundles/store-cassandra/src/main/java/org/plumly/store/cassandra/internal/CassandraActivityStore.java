@@ -39,7 +39,6 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.Statement;
 
 /**
  * Activities by id, and their time lines by opportunity and by owner in monthly partitions, newest
@@ -124,22 +123,23 @@ final class CassandraActivityStore implements ActivityStore {
 
     private CompletionStage<Void> putChunk(TenantId tenant, List<Activity> chunk) {
         List<String> ids = chunk.stream().map(a -> a.id().value()).toList();
-        return cql.executeAsync(cql.bind(SELECT_STORED, tenant.value(), ids)).thenCompose(stored -> {
+        Map<String, SourceRef> sources = new LinkedHashMap<>();
+        chunk.forEach(activity -> sources.put(activity.id().value(), activity.source()));
+        // The chunk's index entries (one batch per integration, usually one) go in while the stored rows are read,
+        // and before any row is written: an activity whose write fails half-way is still found by a purge.
+        CompletableFuture<?> indexed = CompletableFuture.allOf(index.entries(tenant, SourceIndex.ACTIVITY, sources).stream()
+                .map(entries -> cql.executeAsync(entries).toCompletableFuture()).toArray(CompletableFuture[]::new));
+        return cql.executeAsync(cql.bind(SELECT_STORED, tenant.value(), ids)).thenCombine(indexed, (stored, done) -> stored)
+                .thenCompose(stored -> {
             Map<String, Row> before = new HashMap<>();
             // at most CHUNK rows: one page
             for (Row row : stored.currentPage()) {
                 before.put(row.getString("activity_id"), row);
             }
-            List<CompletionStage<?>> writes = new ArrayList<>(chunk.size() * 3 + 1);
-            Map<String, SourceRef> sources = new LinkedHashMap<>();
+            List<CompletionStage<?>> writes = new ArrayList<>(chunk.size() * 3);
             for (Activity activity : chunk) {
                 writes.addAll(leaveOldTimelines(activity, before.get(activity.id().value())));
                 writes.addAll(writeRows(activity, before.containsKey(activity.id().value())));
-                sources.put(activity.id().value(), activity.source());
-            }
-            // The chunk's index entries: one batch per integration, usually one for the whole chunk.
-            for (Statement<?> entries : index.entries(tenant, SourceIndex.ACTIVITY, sources)) {
-                writes.add(cql.executeAsync(entries));
             }
             return CompletableFuture.allOf(writes.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new));
         });

@@ -39,6 +39,7 @@ final class CassandraDirectoryStore implements DirectoryStore {
         this.index = index;
     }
 
+    /** Written before the record's rows: a record whose write fails half-way is still found by a purge. */
     private void indexed(Statement<?> entry) {
         if (entry != null) {
             cql.execute(entry);
@@ -48,10 +49,10 @@ final class CassandraDirectoryStore implements DirectoryStore {
     @Override
     public void putUser(User user) {
         String tenant = user.tenant().value();
+        indexed(index.entry(user.tenant(), user.source(), SourceIndex.USER, user.id().value(), Set.of(SourceIndex.EMAIL + user.email())));
         cql.execute(cql.bind("INSERT INTO users (tenant, user_id, name, email, active, source) VALUES (?, ?, ?, ?, ?, ?)",
                 tenant, user.id().value(), user.name(), user.email(), user.active(), Sources.write(user.source())));
         cql.execute(cql.bind("INSERT INTO users_by_email (tenant, email, user_id) VALUES (?, ?, ?)", tenant, user.email(), user.id().value()));
-        indexed(index.entry(user.tenant(), user.source(), SourceIndex.USER, user.id().value(), Set.of(SourceIndex.EMAIL + user.email())));
     }
 
     @Override
@@ -86,12 +87,12 @@ final class CassandraDirectoryStore implements DirectoryStore {
     @Override
     public void putReportingLine(ReportingLine line) {
         String tenant = line.tenant().value();
+        indexed(index.entry(line.tenant(), line.source(), SourceIndex.REPORTING_LINE,
+                SourceIndex.reportingLineId(line.user(), line.validFrom(), line.manager()), Set.of()));
         cql.execute(cql.bind("INSERT INTO reporting_lines_by_user (tenant, user_id, valid_from, manager_id, valid_to, source) VALUES (?, ?, ?, ?, ?, ?)",
                 tenant, line.user().value(), line.validFrom(), line.manager().value(), line.validTo(), Sources.write(line.source())));
         cql.execute(cql.bind("INSERT INTO reporting_lines_by_manager (tenant, manager_id, user_id, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)",
                 tenant, line.manager().value(), line.user().value(), line.validFrom(), line.validTo()));
-        indexed(index.entry(line.tenant(), line.source(), SourceIndex.REPORTING_LINE,
-                SourceIndex.reportingLineId(line.user(), line.validFrom(), line.manager()), Set.of()));
     }
 
     @Override
@@ -121,14 +122,14 @@ final class CassandraDirectoryStore implements DirectoryStore {
     @Override
     public void putAccount(Account account) {
         String tenant = account.tenant().value();
+        indexed(index.entry(account.tenant(), account.source(), SourceIndex.ACCOUNT, account.id().value(),
+                account.domains().stream().map(domain -> SourceIndex.DOMAIN + domain).collect(Collectors.toSet())));
         cql.execute(cql.bind("INSERT INTO accounts (tenant, account_id, name, domains, owner_id, source) VALUES (?, ?, ?, ?, ?, ?)",
                 tenant, account.id().value(), account.name(), account.domains(),
                 account.owner() == null ? null : account.owner().value(), Sources.write(account.source())));
         for (String domain : account.domains()) {
             cql.execute(cql.bind("INSERT INTO accounts_by_domain (tenant, domain, account_id) VALUES (?, ?, ?)", tenant, domain, account.id().value()));
         }
-        indexed(index.entry(account.tenant(), account.source(), SourceIndex.ACCOUNT, account.id().value(),
-                account.domains().stream().map(domain -> SourceIndex.DOMAIN + domain).collect(Collectors.toSet())));
     }
 
     @Override
@@ -155,6 +156,7 @@ final class CassandraDirectoryStore implements DirectoryStore {
     @Override
     public void putContact(Contact contact) {
         String tenant = contact.tenant().value();
+        indexed(index.entry(contact.tenant(), contact.source(), SourceIndex.CONTACT, contact.id().value(), contactLookups(contact)));
         String account = contact.account() == null ? null : contact.account().value();
         cql.execute(cql.bind("INSERT INTO contacts (tenant, contact_id, account_id, name, emails, phone, title, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant, contact.id().value(), account, contact.name(), contact.emails(), contact.phone(), contact.title(), Sources.write(contact.source())));
@@ -164,7 +166,6 @@ final class CassandraDirectoryStore implements DirectoryStore {
         if (account != null) {
             cql.execute(cql.bind("INSERT INTO contacts_by_account (tenant, account_id, contact_id) VALUES (?, ?, ?)", tenant, account, contact.id().value()));
         }
-        indexed(index.entry(contact.tenant(), contact.source(), SourceIndex.CONTACT, contact.id().value(), contactLookups(contact)));
     }
 
     private static Set<String> contactLookups(Contact contact) {

@@ -46,6 +46,10 @@ final class CassandraOpportunityStore implements OpportunityStore {
         String tenant = o.tenant().value();
         String id = o.id().value();
         String account = o.account() == null ? null : o.account().value();
+        if (o.source() != null) {
+            // Before any row: an opportunity whose write fails half-way is still found by a purge.
+            cql.execute(index.entry(o.tenant(), o.source(), SourceIndex.OPPORTUNITY, id, Set.of()));
+        }
         Row before = cql.one(cql.bind("SELECT owner_id, account_id, status FROM opportunities WHERE tenant = ? AND opportunity_id = ?", tenant, id));
         List<CompletableFuture<AsyncResultSet>> writes = new ArrayList<>();
         if (before != null) {
@@ -72,9 +76,6 @@ final class CassandraOpportunityStore implements OpportunityStore {
         for (StageChange change : o.stageHistory()) {
             writes.add(async("INSERT INTO opportunity_stage_history (tenant, opportunity_id, entered_at, stage, close_date) VALUES (?, ?, ?, ?, ?)",
                     tenant, id, change.enteredAt(), change.stage(), change.closeDate()));
-        }
-        if (o.source() != null) {
-            writes.add(cql.executeAsync(index.entry(o.tenant(), o.source(), SourceIndex.OPPORTUNITY, id, Set.of())).toCompletableFuture());
         }
         Cql.join(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
     }
