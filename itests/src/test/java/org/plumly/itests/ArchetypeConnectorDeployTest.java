@@ -59,6 +59,7 @@ public class ArchetypeConnectorDeployTest {
             });
         } finally {
             Files.deleteIfExists(deployed);
+            Hub.revokeTokensLabelled(tokens, "archetype test");
         }
     }
 

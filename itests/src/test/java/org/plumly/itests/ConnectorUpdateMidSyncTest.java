@@ -130,6 +130,7 @@ public class ConnectorUpdateMidSyncTest {
         } finally {
             connector.uninstall();
             source.stop(0);
+            Hub.revokeTokensLabelled(tokens, "mid-sync test");
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import org.plumly.web.routes.ApiTokens;
 
 /** The running hub as a client sees it, from inside the container. */
 final class Hub {
@@ -61,5 +62,10 @@ final class Hub {
         }
         JsonObject dependency = new JsonObject(body).getJsonObject("dependencies").getJsonObject(name);
         return dependency == null ? null : dependency.getString("detail");
+    }
+
+    /** Withdraws the tokens a test issued under this label, so that no test leaves a way in behind. */
+    static void revokeTokensLabelled(ApiTokens tokens, String label) {
+        tokens.list().stream().filter(token -> label.equals(token.label())).forEach(token -> tokens.revoke(token.id()));
     }
 }
