@@ -59,7 +59,7 @@ public final class ConfiguredApiTokens implements ApiTokens {
     }
 
     @Modified
-    void load(Map<String, Object> properties) {
+    synchronized void load(Map<String, Object> properties) {
         Map<String, IssuedToken> loaded = new ConcurrentHashMap<>();
         properties.forEach((key, value) -> {
             if (key.startsWith(PREFIX)) {

@@ -31,6 +31,8 @@ import org.plumly.core.internal.sync.ContextFactory;
 import org.plumly.core.internal.sync.SyncEngine;
 import org.plumly.core.internal.vault.CredentialVault;
 import org.plumly.core.internal.vault.VaultException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes what a connector gets for a call: the integration's settings with its secrets opened, an
@@ -44,6 +46,8 @@ public final class ConnectorContexts implements ContextFactory {
     static final String CLIENT_SECRET = "oauth2.clientSecret";
     static final String AUTHORIZATION_URL = "oauth2.authorizationUrl";
     static final String TOKEN_URL = "oauth2.tokenUrl";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorContexts.class);
 
     private final CredentialVault vault;
     private final CredentialStore credentials;
@@ -106,8 +110,10 @@ public final class ConnectorContexts implements ContextFactory {
                 }
             }
         } catch (VaultException e) {
-            throw ConnectorException.misconfigured("the secrets of integration " + integration.id() + " cannot be opened: "
-                    + e.getMessage());
+            // The vault's reason names key ids and its configuration: the operator's log, not the tenant's run history.
+            LOG.warn("The secrets of integration {}/{} cannot be opened: {}", integration.tenant().value(), integration.id(), e.getMessage());
+            throw ConnectorException.misconfigured("the secrets of integration " + integration.id()
+                    + " cannot be opened; the hub's operator finds the reason in its log");
         }
         return new ConnectorConfig(integration.tenant(), integration.id(), values, secretKeys);
     }
