@@ -46,6 +46,9 @@ final class ApiRouter {
             Function<String, Optional<Caller>> authenticate) {
         ApiRouter api = new ApiRouter(openApiDocument);
         Router router = Router.router(vertx);
+        // First of all (vertx-web#2438: the router pauses each request, and a body handler behind other handlers
+        // may never see its body); no file uploads, so nothing is written to the hub's working directory.
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.get("/api/health").handler(health::handle);
         router.get("/api/openapi.yaml").handler(api::openApi);
         if (!contributions.isEmpty()) {
@@ -53,7 +56,6 @@ final class ApiRouter {
             Set<String> publicPaths = new HashSet<>();
             contributions.forEach(routes -> routes.publicPaths().forEach(path -> publicPaths.add(V1 + path)));
             v1.route().handler(context -> authenticate(context, publicPaths, authenticate));
-            v1.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
             for (ApiRoutes routes : contributions) {
                 routes.addTo(v1);
             }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -65,7 +66,9 @@ class IntegrationRoutesTest {
         Router root = Router.router(vertx);
         root.route("/api/v1/*").subRouter(v1);
         server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-        client = vertx.createHttpClient();
+        // One connection per request: the Vert.x 5 client, reusing a kept-alive connection, now and then never
+        // sees the next response here; java.net.http clients (the Pax Exam tests) reuse connections without fault.
+        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     }
 
     @AfterEach
