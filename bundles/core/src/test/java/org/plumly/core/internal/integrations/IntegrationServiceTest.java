@@ -230,10 +230,7 @@ class IntegrationServiceTest {
 
     @Test
     void anOAuth2GrantIsObtainedWithPkceAndItsStateWorksOnce() throws Exception {
-        authorizationServer = new MockOAuth2Server(new OAuth2Config(false, null, null, true));
-        authorizationServer.start(0);
-        registry.addConnector(new OAuthCrm(new OAuth2Endpoints(authorizationServer.authorizationEndpointUrl("default").uri(),
-                authorizationServer.tokenEndpointUrl("default").uri())));
+        installOAuthCrmAgainstALocalAuthorizationServer();
         service.create(admin, new NewIntegration("oauth-crm", OAuthCrm.TYPE, Map.of("oauth2.clientId", "plumly"),
                 Map.of("oauth2.clientSecret", "client-secret"), null));
 
@@ -255,10 +252,7 @@ class IntegrationServiceTest {
 
     @Test
     void anAuthorizationFinishedAfterARevokeDoesNotBringTheIntegrationBack() throws Exception {
-        authorizationServer = new MockOAuth2Server(new OAuth2Config(false, null, null, true));
-        authorizationServer.start(0);
-        registry.addConnector(new OAuthCrm(new OAuth2Endpoints(authorizationServer.authorizationEndpointUrl("default").uri(),
-                authorizationServer.tokenEndpointUrl("default").uri())));
+        installOAuthCrmAgainstALocalAuthorizationServer();
         service.create(admin, new NewIntegration("oauth-crm", OAuthCrm.TYPE, Map.of("oauth2.clientId", "plumly"), Map.of(), null));
         AuthorizationFlow.Started started = service.startAuthorization(admin, "oauth-crm",
                 URI.create("http://127.0.0.1:8181/api/v1/oauth2/callback"));
@@ -271,6 +265,14 @@ class IntegrationServiceTest {
         assertThat(StoresForTests.credentials().all(tenant, "oauth-crm")).isEmpty();
     }
 
+    /** A real OAuth2 authorization server on a free port, and a connector whose spec points at it. */
+    private void installOAuthCrmAgainstALocalAuthorizationServer() {
+        authorizationServer = new MockOAuth2Server(new OAuth2Config(false, null, null, true));
+        authorizationServer.start(0);
+        registry.addConnector(new OAuthCrm(new OAuth2Endpoints(authorizationServer.authorizationEndpointUrl("default").uri(),
+                authorizationServer.tokenEndpointUrl("default").uri())));
+    }
+
     private static Map<String, String> vendorRedirect(URI authorizationUrl) throws Exception {
         HttpResponse<Void> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(authorizationUrl).build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -279,10 +281,7 @@ class IntegrationServiceTest {
 
     @Test
     void aDeniedOAuth2GrantLeavesTheIntegrationPending() throws Exception {
-        authorizationServer = new MockOAuth2Server(new OAuth2Config(false, null, null, true));
-        authorizationServer.start(0);
-        registry.addConnector(new OAuthCrm(new OAuth2Endpoints(authorizationServer.authorizationEndpointUrl("default").uri(),
-                authorizationServer.tokenEndpointUrl("default").uri())));
+        installOAuthCrmAgainstALocalAuthorizationServer();
         service.create(admin, new NewIntegration("oauth-crm", OAuthCrm.TYPE, Map.of("oauth2.clientId", "plumly"), Map.of(), null));
         AuthorizationFlow.Started started = service.startAuthorization(admin, "oauth-crm",
                 URI.create("http://127.0.0.1:8181/api/v1/oauth2/callback"));
