@@ -29,4 +29,7 @@ public interface ConnectorContext {
      *                            holds no grant (not {@link AuthorizationKind#OAUTH2}, revoked, or refused on refresh)
      */
     String accessToken() throws ConnectorException;
+
+    /** The files the hub's operator placed for the tenant (CRM exports, calendar files), read-only. */
+    SourceFiles files();
 }

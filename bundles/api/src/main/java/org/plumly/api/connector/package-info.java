@@ -4,7 +4,7 @@
  * {@code read}, persists the checkpoints the connector emits, and resumes from the last one. Modelled
  * on the Airbyte protocol: streams, incremental cursors, state messages, at-least-once delivery.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 @Export
 package org.plumly.api.connector;
 

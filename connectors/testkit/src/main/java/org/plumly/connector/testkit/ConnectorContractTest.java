@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,7 +109,10 @@ public abstract class ConnectorContractTest {
     /** Settings that work against the source this test controls, secrets included. */
     protected abstract Map<String, String> workingSettings();
 
-    /** The working settings with credentials the source refuses. */
+    /**
+     * The working settings with credentials the source refuses; for a connector without credentials (files),
+     * settings its {@code check} refuses, such as a folder that is not there.
+     */
     protected abstract Map<String, String> badCredentialSettings();
 
     /**
@@ -127,6 +131,14 @@ public abstract class ConnectorContractTest {
     /** The access token an OAuth2 connector gets with the bad credentials: one the source refuses. */
     protected String badAccessToken() {
         return workingAccessToken() == null ? null : "kit-revoked-token";
+    }
+
+    /**
+     * The tenant's import folder for a connector that reads files ({@link org.plumly.api.connector.SourceFiles}),
+     * usually a {@code @TempDir} the test fills; null (no files) unless overridden.
+     */
+    protected Path importFolder() {
+        return null;
     }
 
     @BeforeEach
@@ -364,7 +376,9 @@ public abstract class ConnectorContractTest {
         ConnectorConfig config = new ConnectorConfig(TENANT, INTEGRATION, spec.withDefaults(settings), spec.secretKeys());
         RecordingEgress egress = new RecordingEgress(spec, config);
         egresses.add(egress);
-        return new TestConnectorContext(config, egress, accessToken);
+        TestConnectorContext context = new TestConnectorContext(config, egress, accessToken);
+        Path files = importFolder();
+        return files == null ? context : context.withFiles(files);
     }
 
     private CheckResult check(Connector connector, Map<String, String> settings, String accessToken) {

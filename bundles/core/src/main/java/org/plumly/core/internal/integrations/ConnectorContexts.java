@@ -2,6 +2,7 @@ package org.plumly.core.internal.integrations;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.plumly.api.connector.ConnectorContext;
 import org.plumly.api.connector.ConnectorException;
 import org.plumly.api.connector.ConnectorSpec;
 import org.plumly.api.connector.Egress;
+import org.plumly.api.connector.SourceFiles;
 import org.plumly.api.store.AuditLog;
 import org.plumly.api.store.CredentialStore;
 import org.plumly.api.store.SealedSecret;
@@ -58,16 +60,17 @@ public final class ConnectorContexts implements ContextFactory {
     private final double requestsPerSecond;
     private final int maxInFlight;
     private final boolean privateNetworks;
+    private final Path importFolder;
 
     @Activate
     public ConnectorContexts(SyncEngine.Config config, @Reference CredentialVault vault, @Reference CredentialStore credentials,
             @Reference OAuth2Grants grants, @Reference AuditLog audit) {
         this(vault, credentials, grants, new EgressAudit(audit, Clock.systemUTC()), config.requestsPerSecond(), config.maxInFlight(),
-                config.egressToPrivateNetworks());
+                config.egressToPrivateNetworks(), importFolder(config));
     }
 
     ConnectorContexts(CredentialVault vault, CredentialStore credentials, OAuth2Grants grants, GuardedEgress.Refusals refusals,
-            double requestsPerSecond, int maxInFlight, boolean privateNetworks) {
+            double requestsPerSecond, int maxInFlight, boolean privateNetworks, Path importFolder) {
         this.vault = vault;
         this.credentials = credentials;
         this.grants = grants;
@@ -75,6 +78,13 @@ public final class ConnectorContexts implements ContextFactory {
         this.requestsPerSecond = requestsPerSecond;
         this.maxInFlight = maxInFlight;
         this.privateNetworks = privateNetworks;
+        this.importFolder = importFolder;
+    }
+
+    private static Path importFolder(SyncEngine.Config config) {
+        return config.importFolder().isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "imports")
+                : Path.of(config.importFolder());
     }
 
     @Override
@@ -91,7 +101,8 @@ public final class ConnectorContexts implements ContextFactory {
         values.putAll(candidates);
         ConnectorConfig config = new ConnectorConfig(stored.tenant(), stored.integration(), values, stored.secretKeys());
         Egress egress = egress(spec, config);
-        return new Context(config, egress, () -> {
+        SourceFiles files = SourceFiles.in(importFolder.resolve(integration.tenant().value()));
+        return new Context(config, egress, files, () -> {
             if (spec.authorization() != AuthorizationKind.OAUTH2) {
                 throw ConnectorException.unauthorized("connector " + spec.type() + " is not authorized by OAuth2");
             }
@@ -142,7 +153,7 @@ public final class ConnectorContexts implements ContextFactory {
         return new TokenEndpoint(uri, ClientCredentials.post(clientId, config.find(CLIENT_SECRET).orElse(null)));
     }
 
-    private record Context(ConnectorConfig config, Egress egress, TokenSource tokens) implements ConnectorContext {
+    private record Context(ConnectorConfig config, Egress egress, SourceFiles files, TokenSource tokens) implements ConnectorContext {
         @Override
         public String accessToken() throws ConnectorException {
             return tokens.get();

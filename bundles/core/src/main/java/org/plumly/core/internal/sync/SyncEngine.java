@@ -92,6 +92,10 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
         @AttributeDefinition(description = "Whether an integration's settings may point a connector at a loopback, link-local or "
                 + "private address. Hosts a connector's spec declares are always allowed. Keep false on a shared hub")
         boolean egressToPrivateNetworks() default false;
+
+        @AttributeDefinition(description = "The folder of files operators place for connectors (CRM exports, calendar files): "
+                + "one folder per tenant id inside it; empty for the import folder in Karaf's data folder")
+        String importFolder() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);

@@ -1,5 +1,6 @@
 package org.plumly.core.internal.integrations;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.plumly.store.cassandra.testing.StoresForTests;
 
 /** The integrations service wired as in the hub, on the real stores, a vault with a fresh key and a sync engine. */
 public final class IntegrationsFixture implements AutoCloseable {
+    /** The import folder of the fixture's connector contexts: a folder per tenant inside. */
+    public static final Path IMPORTS = Path.of("target", "imports");
     public final ConnectorRegistry registry = new ConnectorRegistry();
     public final SyncEngine engine;
     public final IntegrationService service;
@@ -22,7 +25,7 @@ public final class IntegrationsFixture implements AutoCloseable {
         CredentialVault vault = new CredentialVault(NewVaultKey.entry("k1", new SecureRandom()), "k1");
         OAuth2Grants grants = new OAuth2Grants(vault, StoresForTests.credentials());
         ConnectorContexts contexts = new ConnectorContexts(vault, StoresForTests.credentials(), grants,
-                new EgressAudit(StoresForTests.audit(), Clock.systemUTC()), 100, 4, false);
+                new EgressAudit(StoresForTests.audit(), Clock.systemUTC()), 100, 4, false, IMPORTS);
         engine = new SyncEngine(Configs.of(SyncEngine.Config.class, Map.of("node", "test", "tickSeconds", 3600)),
                 registry, contexts, StoresForTests.tenants(), StoresForTests.integrations(), StoresForTests.syncRuns(),
                 StoresForTests.leases(), StoresForTests.directory(), StoresForTests.opportunities(), StoresForTests.activities());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.plumly.api.connector.ConnectorConfig;
 import org.plumly.api.connector.ConnectorContext;
 import org.plumly.api.connector.ConnectorException;
 import org.plumly.api.connector.Egress;
+import org.plumly.api.connector.SourceFiles;
 import org.plumly.api.connector.StreamState;
 import org.plumly.api.store.PageRequest;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
@@ -296,6 +298,11 @@ class SyncEngineTest {
                 @Override
                 public String accessToken() throws ConnectorException {
                     throw ConnectorException.unauthorized("no grant in this test");
+                }
+
+                @Override
+                public SourceFiles files() {
+                    return SourceFiles.in(Path.of("target", "no-imports"));
                 }
             };
         };
