@@ -39,8 +39,11 @@ public record Activity(TenantId tenant, ActivityId id, ActivityKind kind, Direct
         Objects.requireNonNull(source, "source");
     }
 
-    /** The same activity linked to an owner, an opportunity and an account, as identity resolution decides. */
-    public Activity resolvedTo(UserId owner, OpportunityId opportunity, AccountId account) {
+    /**
+     * The same activity with the direction, owner, opportunity and account identity resolution decided:
+     * who of the tenant's people it belongs to and which deal it is about.
+     */
+    public Activity resolvedTo(Direction direction, UserId owner, OpportunityId opportunity, AccountId account) {
         return new Activity(tenant, id, kind, direction, occurredAt, endsAt, subject, participants, owner,
                 opportunity, account, cancelled, source);
     }

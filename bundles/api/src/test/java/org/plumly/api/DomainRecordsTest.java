@@ -114,7 +114,7 @@ class DomainRecordsTest {
         Activity mail = new Activity(ACME, ActivityId.of("e1"), ActivityKind.EMAIL, Direction.INBOUND,
                 Instant.parse("2026-11-03T14:00:00Z"), null, "Re: quote", List.of(), null, null, null, false, SOURCE);
 
-        Activity resolved = mail.resolvedTo(UserId.of("dana"), OpportunityId.of("o1"), AccountId.of("globex"));
+        Activity resolved = mail.resolvedTo(Direction.INBOUND, UserId.of("dana"), OpportunityId.of("o1"), AccountId.of("globex"));
 
         assertThat(resolved.opportunity()).isEqualTo(OpportunityId.of("o1"));
         assertThat(resolved.owner()).isEqualTo(UserId.of("dana"));

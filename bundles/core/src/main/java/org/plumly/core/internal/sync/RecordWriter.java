@@ -16,13 +16,19 @@ import org.plumly.api.User;
 import org.plumly.api.store.ActivityStore;
 import org.plumly.api.store.DirectoryStore;
 import org.plumly.api.store.OpportunityStore;
+import org.plumly.core.internal.identity.IdentityResolver;
 
 /**
  * Stores a batch of records a connector emitted, people and companies first, then deals, then
- * activities and their content. Every store write is an upsert by the id the source gave, so a batch
- * written twice leaves one copy.
+ * activities, linked by identity resolution, and their content. Every store write is an upsert by the
+ * id the source gave, so a batch written twice leaves one copy.
  */
-record RecordWriter(DirectoryStore directory, OpportunityStore opportunities, ActivityStore activities) {
+record RecordWriter(DirectoryStore directory, OpportunityStore opportunities, ActivityStore activities,
+        IdentityResolver resolver) {
+
+    RecordWriter(DirectoryStore directory, OpportunityStore opportunities, ActivityStore activities) {
+        this(directory, opportunities, activities, new IdentityResolver(directory, opportunities));
+    }
 
     void write(TenantId tenant, List<CustomerRecord> batch, Map<ActivityId, RawContent> contents) {
         List<Activity> activityBatch = new ArrayList<>();
@@ -44,7 +50,8 @@ record RecordWriter(DirectoryStore directory, OpportunityStore opportunities, Ac
             }
         }
         if (!activityBatch.isEmpty()) {
-            activities.putAll(activityBatch);
+            IdentityResolver.Batch links = resolver.batch(tenant);
+            activities.putAll(activityBatch.stream().map(links::resolve).toList());
         }
         contents.forEach((id, content) -> activities.putContent(tenant, id, content));
     }
