@@ -1,8 +1,12 @@
 package org.plumly.core.internal.api;
 
+import static org.plumly.core.internal.api.Replies.blocking;
+import static org.plumly.core.internal.api.Replies.body;
+import static org.plumly.core.internal.api.Replies.json;
+import static org.plumly.core.internal.api.Replies.pageRequest;
+
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,8 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,10 +26,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.plumly.api.Integration;
 import org.plumly.api.SyncRun;
 import org.plumly.api.privacy.Caller;
-import org.plumly.api.store.InvalidCursorException;
 import org.plumly.api.store.Page;
 import org.plumly.api.store.PageRequest;
-import org.plumly.api.store.StoreUnavailableException;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
 import org.plumly.core.internal.oauth.AuthorizationFlow;
 import org.plumly.core.internal.integrations.IntegrationException;
@@ -57,7 +57,6 @@ public final class IntegrationRoutes implements ApiRoutes {
     static final String CALLBACK = "/oauth2/callback";
     static final String BROWSER_KEY_COOKIE = "plumly_oauth2";
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationRoutes.class);
-    private static final int DEFAULT_PAGE = 20;
 
     private final ConnectorRegistry registry;
     private final IntegrationService integrations;
@@ -255,46 +254,6 @@ public final class IntegrationRoutes implements ApiRoutes {
             strings.put(entry.getKey(), text);
         }
         return strings;
-    }
-
-    private static PageRequest pageRequest(RoutingContext context) {
-        try {
-            String limit = context.queryParams().get("limit");
-            return new PageRequest(limit == null ? DEFAULT_PAGE : Integer.parseInt(limit), context.queryParams().get("cursor"));
-        } catch (IllegalArgumentException e) {
-            ApiRequest.problem(context, 400, "Bad Request", "limit must be 1 to " + PageRequest.MAX_SIZE + ".");
-            return null;
-        }
-    }
-
-    private static JsonObject body(RoutingContext context) {
-        try {
-            JsonObject body = context.body().isEmpty() ? new JsonObject() : context.body().asJsonObject();
-            return body == null ? new JsonObject() : body;
-        } catch (DecodeException | ClassCastException e) {
-            ApiRequest.problem(context, 400, "Bad Request", "The body must be a JSON object.");
-            return null;
-        }
-    }
-
-    /** Runs store and connector work off the event loop, and turns its failures into problems. */
-    private static <T> void blocking(RoutingContext context, Callable<T> work, Consumer<T> respond) {
-        context.vertx().executeBlocking(work, false).onSuccess(respond::accept).onFailure(failure -> {
-            if (failure instanceof IntegrationException refused) {
-                ApiRequest.problem(context, refused.status(), refused.title(), refused.getMessage());
-            } else if (failure instanceof InvalidCursorException) {
-                ApiRequest.problem(context, 400, "Bad Request", "The cursor is not valid for this list.");
-            } else if (failure instanceof StoreUnavailableException) {
-                ApiRequest.problem(context, 503, "Service Unavailable", "The store is unavailable; try again shortly.");
-            } else {
-                context.fail(failure);
-            }
-        });
-    }
-
-    private static void json(RoutingContext context, int status, JsonObject body) {
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store").end(body.encode());
     }
 
     private static void page(RoutingContext context, int status, String message) {
