@@ -4,13 +4,19 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Set;
+import org.plumly.api.Account;
+import org.plumly.api.Activity;
 import org.plumly.api.Integration;
+import org.plumly.api.Opportunity;
+import org.plumly.api.Participant;
+import org.plumly.api.StageChange;
 import org.plumly.api.SyncRun;
+import org.plumly.api.User;
 import org.plumly.api.connector.ConfigField;
 import org.plumly.api.connector.ConnectorSpec;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
 
-/** The API's JSON for connectors, integrations and runs. Never a secret value. */
+/** The API's JSON for connectors, integrations, runs, opportunities and activities. Never a secret value. */
 final class Json {
     private Json() {
     }
@@ -67,6 +73,66 @@ final class Json {
             json.put("finishedAt", run.finishedAt().toString());
         }
         return json;
+    }
+
+    /** An opportunity with the names of its account and owner (null when the directory has none). */
+    static JsonObject opportunity(Opportunity opportunity, Account account, User owner) {
+        JsonObject json = new JsonObject().put("id", opportunity.id().value()).put("name", opportunity.name())
+                .put("stage", opportunity.stage()).put("status", opportunity.status().name())
+                .put("owner", person(opportunity.owner().value(), owner == null ? null : owner.name()))
+                .put("createdAt", opportunity.createdAt().toString());
+        if (opportunity.account() != null) {
+            json.put("account", new JsonObject().put("id", opportunity.account().value())
+                    .put("name", account == null ? null : account.name()));
+        }
+        if (opportunity.amount() != null) {
+            json.put("amount", new JsonObject().put("value", opportunity.amount().amount().toPlainString())
+                    .put("currency", opportunity.amount().currency().getCurrencyCode()));
+        }
+        if (opportunity.closeDate() != null) {
+            json.put("closeDate", opportunity.closeDate().toString());
+        }
+        JsonArray history = new JsonArray();
+        for (StageChange change : opportunity.stageHistory()) {
+            JsonObject entry = new JsonObject().put("stage", change.stage()).put("enteredAt", change.enteredAt().toString());
+            if (change.closeDate() != null) {
+                entry.put("closeDate", change.closeDate().toString());
+            }
+            history.add(entry);
+        }
+        return json.put("stageHistory", history);
+    }
+
+    /** An e-mail or meeting on a time line, with the people in it. */
+    static JsonObject activity(Activity activity) {
+        JsonArray participants = new JsonArray();
+        for (Participant participant : activity.participants()) {
+            JsonObject json = new JsonObject().put("email", participant.email()).put("name", participant.name())
+                    .put("role", participant.role().name());
+            if (participant.response() != null) {
+                json.put("response", participant.response().name());
+            }
+            participants.add(json);
+        }
+        JsonObject json = new JsonObject().put("id", activity.id().value()).put("kind", activity.kind().name())
+                .put("direction", activity.direction().name()).put("occurredAt", activity.occurredAt().toString())
+                .put("subject", activity.subject()).put("participants", participants).put("cancelled", activity.cancelled())
+                .put("source", new JsonObject().put("integration", activity.source().integration())
+                        .put("stream", activity.source().stream()));
+        if (activity.endsAt() != null) {
+            json.put("endsAt", activity.endsAt().toString());
+        }
+        if (activity.owner() != null) {
+            json.put("owner", activity.owner().value());
+        }
+        if (activity.account() != null) {
+            json.put("account", activity.account().value());
+        }
+        return json;
+    }
+
+    private static JsonObject person(String id, String name) {
+        return new JsonObject().put("id", id).put("name", name);
     }
 
     private static JsonObject counts(SyncRun.StreamCounts counts) {

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +23,7 @@ import org.plumly.api.privacy.Caller;
 import org.plumly.api.privacy.Role;
 import org.plumly.core.internal.integrations.IntegrationsFixture;
 import org.plumly.store.cassandra.testing.StoresForTests;
+import org.plumly.core.internal.api.RoutesOverHttp.Reply;
 import org.plumly.web.routes.ApiRequest;
 
 /**
@@ -45,35 +39,18 @@ class IntegrationRoutesTest {
             "rep", new Caller(tenant, UserId.of("rep-1"), Set.of(Role.REP)),
             "other-admin", new Caller(otherTenant, UserId.of("admin-1"), Set.of(Role.COMPANY_ADMIN)));
     private final IntegrationsFixture fixture = new IntegrationsFixture();
-    private HttpServer server;
-    private HttpClient client;
+    private RoutesOverHttp http;
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
         StoresForTests.tenants().put(new Tenant(tenant, "Routes test", Instant.now()));
-        Router v1 = Router.router(vertx);
-        v1.route().handler(context -> {
-            String name = context.request().getHeader("X-Test-Caller");
-            Caller caller = name == null ? null : callers.get(name);
-            if (caller != null) {
-                context.put(ApiRequest.CALLER, caller);
-            }
-            context.next();
-        });
-        v1.route().handler(BodyHandler.create());
-        new IntegrationRoutes(IntegrationRoutesDocumentTest.config("https://plumly.acme.example"), fixture.registry, fixture.service,
-                fixture.engine).addTo(v1);
-        Router root = Router.router(vertx);
-        root.route("/api/v1/*").subRouter(v1);
-        server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-        // One connection per request: the Vert.x 5 client, reusing a kept-alive connection, now and then never
-        // sees the next response here; java.net.http clients (the Pax Exam tests) reuse connections without fault.
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+        http = new RoutesOverHttp(vertx, callers, new IntegrationRoutes(RoutesDocumentTest.config("https://plumly.acme.example"),
+                fixture.registry, fixture.service, fixture.engine));
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close().await(10, TimeUnit.SECONDS);
+        http.close();
         fixture.close();
     }
 
@@ -172,29 +149,6 @@ class IntegrationRoutesTest {
     }
 
     private Reply call(String caller, HttpMethod method, String path, Object body) throws Exception {
-        return client.request(method, server.actualPort(), "127.0.0.1", path)
-                .compose(request -> {
-                    if (caller != null) {
-                        request.putHeader("X-Test-Caller", caller);
-                    }
-                    if (body == null) {
-                        return request.send();
-                    }
-                    request.putHeader("Content-Type", "application/json");
-                    return request.send(body instanceof JsonObject json ? json.toBuffer() : Buffer.buffer(body.toString()));
-                })
-                .compose(response -> response.body().map(buffer -> new Reply(response, buffer)))
-                .await(30, TimeUnit.SECONDS);
-    }
-
-    private record Reply(int status, String contentType, String location, String setCookie, String body) {
-        Reply(HttpClientResponse response, Buffer body) {
-            this(response.statusCode(), response.getHeader("Content-Type"), response.getHeader("Location"),
-                    response.getHeader("Set-Cookie"), body.toString());
-        }
-
-        JsonObject json() {
-            return new JsonObject(body);
-        }
+        return http.call(caller, method, path, body);
     }
 }

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The hub's OpenAPI document lists exactly the routes this bundle adds, marked as this bundle's. */
 @ExtendWith(VertxExtension.class)
-class IntegrationRoutesDocumentTest {
+class RoutesDocumentTest {
 
     @Test
     void theDocumentNamesEveryRouteOfThisBundleAndNoOther(Vertx vertx) throws Exception {
         Router router = Router.router(vertx);
         new IntegrationRoutes(config(""), null, null, null).addTo(router);
+        new OpportunityRoutes(null, null, null).addTo(router);
 
         assertThat(routed(router)).isEqualTo(documented("org.plumly.core"));
     }
