@@ -33,7 +33,7 @@ final class BatchedRead {
         }
         RowSource rows = join.rows(file::next);
         int inBatch = 0;
-        for (Row row = rows.next(); row != null; row = rows.next()) {
+        for (Row row; (row = next(rows, stream, source, done, sink)) != null; ) {
             done++;
             if (!row.blank()) {
                 emit(row, mapping, sink);
@@ -47,6 +47,16 @@ final class BatchedRead {
             }
         }
         sink.checkpoint(new ReadCursor(source, done, true).state(stream));
+    }
+
+    /** The next row; when the file fails (a broken quote), the rows before it are delivered first. */
+    private static Row next(RowSource rows, String stream, String source, long done, RecordSink sink) throws ConnectorException {
+        try {
+            return rows.next();
+        } catch (ConnectorException failed) {
+            sink.checkpoint(new ReadCursor(source, done, false).state(stream));
+            throw failed;
+        }
     }
 
     private static void emit(Row row, Mapping mapping, RecordSink sink) {

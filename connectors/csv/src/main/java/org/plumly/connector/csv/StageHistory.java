@@ -50,15 +50,22 @@ interface StageHistory extends BatchedRead.Join {
         @Override
         public RowSource rows(RowSource opportunities) {
             Deque<Row> ahead = new ArrayDeque<>();
+            ConnectorException[] failedAhead = {null};
             return () -> {
-                if (ahead.isEmpty()) {
-                    for (Row row; ahead.size() < CHUNK && (row = opportunities.next()) != null; ) {
-                        ahead.add(row);
+                if (ahead.isEmpty() && failedAhead[0] == null) {
+                    try {
+                        for (Row row; ahead.size() < CHUNK && (row = opportunities.next()) != null; ) {
+                            ahead.add(row);
+                        }
+                    } catch (ConnectorException failed) {
+                        failedAhead[0] = failed; // the rows before the one that failed come first
                     }
-                    if (ahead.isEmpty()) {
-                        return null;
+                    if (!ahead.isEmpty()) {
+                        load(ahead);
                     }
-                    load(ahead);
+                }
+                if (ahead.isEmpty() && failedAhead[0] != null) {
+                    throw failedAhead[0];
                 }
                 return ahead.poll();
             };
