@@ -67,6 +67,10 @@ final class MailServer implements AutoCloseable {
         return secure ? "ssl" : "none";
     }
 
+    void setPassword(String password) {
+        user.setPassword(password);
+    }
+
     /** Adds a message to a folder, creating the folder when needed; returns its UID. */
     long append(String folder, byte[] raw) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
