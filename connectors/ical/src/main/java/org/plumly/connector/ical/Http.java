@@ -1,6 +1,8 @@
 package org.plumly.connector.ical;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -40,8 +42,21 @@ final class Http {
                 .build();
     }
 
+    /**
+     * Sends a request; every request of this connector is safe (GET, PROPFIND, REPORT), so one whose
+     * connection broke before an answer is sent once more (RFC 9110 9.2.2): servers that answer HTTP/1.0
+     * and close (Radicale, a small WSGI server) leave a pooled connection that fails on its next use.
+     */
     HttpResponse<String> send(HttpRequest request) throws ConnectorException {
-        return context.egress().send(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return context.egress().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectorException failed) {
+            if (failed.kind() != ConnectorException.Kind.TRANSIENT || !(failed.getCause() instanceof IOException broken)
+                    || broken instanceof HttpTimeoutException) {
+                throw failed;
+            }
+            return context.egress().send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** The failure an unexpected status stands for. */

@@ -3,7 +3,6 @@ package org.plumly.connector.ical;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +41,6 @@ final class Radicale implements AutoCloseable {
     private final URI base;
     private final String user;
     private final String password;
-    private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
     private final List<String> log;
 
     private Radicale(Process process, Path storage, URI base, String user, String password, List<String> log) {
@@ -157,6 +155,8 @@ final class Radicale implements AutoCloseable {
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         try {
+            // a client per call: Radicale answers HTTP/1.0 and closes, which a pooled connection learns too late
+            HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
             return http.send(request.header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -192,9 +192,5 @@ final class Radicale implements AutoCloseable {
     /** What the server logged, for a failing test's message. */
     String log() {
         return logOf(log);
-    }
-
-    static UncheckedIOException unchecked(IOException failed) {
-        return new UncheckedIOException(failed);
     }
 }
