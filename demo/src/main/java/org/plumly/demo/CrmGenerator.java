@@ -121,6 +121,8 @@ final class CrmGenerator {
     private final SalesforceIds opportunityIds = new SalesforceIds("006", 41_000_017L);
     private final SalesforceIds historyIds = new SalesforceIds("008", 53_000_029L);
     private final List<Contact> contacts = new ArrayList<>();
+    /** Names are unique across the CRM, so that only the people who moved appear twice. */
+    private final Set<String> contactNames = new LinkedHashSet<>();
     /** Each account's mail convention: 0 first.last, 1 flast, 2 first_last, 3 first. */
     private final List<Integer> conventions = new ArrayList<>();
 
@@ -212,14 +214,13 @@ final class CrmGenerator {
 
     private void addContacts(Account account, int convention) {
         int count = 2 + dice.weighted(30, 45, 25);
-        Set<String> taken = new LinkedHashSet<>();
         for (int i = 0; i < count; i++) {
             String first;
             String last;
             do {
                 first = dice.pick(account.european() ? EU_FIRST : US_FIRST);
                 last = dice.pick(account.european() ? EU_LAST : US_LAST);
-            } while (!taken.add(first + " " + last));
+            } while (!contactNames.add(first + " " + last));
             String domain = account.domains().size() > 1 && i % 2 == 1 ? account.domains().get(1) : account.domains().get(0);
             contacts.add(newContact(account, first, last, workAddress(first, last, convention, domain),
                     dice.pick(CONTACT_TITLES)));
@@ -393,6 +394,10 @@ final class CrmGenerator {
             case STALLED -> {
                 created = today.minusDays(dice.between(150, 400));
                 lastChange = today.minusDays(dice.between(60, 140));
+            }
+            case GOING_QUIET -> {
+                created = today.minusDays(dice.between(70, 230));
+                lastChange = today.minusDays(dice.between(28, 60));
             }
             default -> {
                 int age = dice.between(25, 220);
