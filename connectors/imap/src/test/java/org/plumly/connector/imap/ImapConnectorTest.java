@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -329,12 +328,7 @@ class ImapConnectorTest {
     // --- helpers -----------------------------------------------------------------------------------------
 
     private Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("host", MailServer.HOST);
-        settings.put("port", Integer.toString(server.port()));
-        settings.put("username", MailServer.USER);
-        settings.put("password", MailServer.PASSWORD);
-        return settings;
+        return server.settings();
     }
 
     private ConnectorContext context(Map<String, String> settings, String accessToken) {

@@ -1,6 +1,5 @@
 package org.plumly.connector.imap;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,12 +46,7 @@ class ImapsContractTest extends ConnectorContractTest {
 
     @Override
     protected Map<String, String> workingSettings() {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("host", MailServer.HOST);
-        settings.put("port", Integer.toString(server.port()));
-        settings.put("security", server.security());
-        settings.put("username", MailServer.USER);
-        settings.put("password", MailServer.PASSWORD);
+        Map<String, String> settings = server.settings();
         settings.put("batchSize", "2");
         return settings;
     }

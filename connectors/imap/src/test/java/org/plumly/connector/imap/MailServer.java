@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +67,17 @@ final class MailServer implements AutoCloseable {
 
     String security() {
         return secure ? "ssl" : "none";
+    }
+
+    /** Settings of the connector that work with this server and its user. */
+    Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("host", HOST);
+        settings.put("port", Integer.toString(port()));
+        settings.put("security", security());
+        settings.put("username", USER);
+        settings.put("password", PASSWORD);
+        return settings;
     }
 
     void setPassword(String password) {

@@ -1,6 +1,5 @@
 package org.plumly.connector.imap;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.plumly.api.TenantId;
@@ -29,11 +28,7 @@ public final class ReadThroughput {
             }
             ImapConnector connector = new ImapConnector();
             ConnectorSpec spec = connector.spec();
-            Map<String, String> settings = new HashMap<>();
-            settings.put("host", MailServer.HOST);
-            settings.put("port", Integer.toString(server.port()));
-            settings.put("username", MailServer.USER);
-            settings.put("password", MailServer.PASSWORD);
+            Map<String, String> settings = server.settings();
             settings.put("folders", "INBOX");
             ConnectorConfig config = new ConnectorConfig(TenantId.of("bench"), "bench-mail", spec.withDefaults(settings), spec.secretKeys());
             for (int run = 1; run <= 3; run++) {
