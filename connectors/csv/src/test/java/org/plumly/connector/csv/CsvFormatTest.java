@@ -24,14 +24,13 @@ class CsvFormatTest {
 
     @TempDir
     Path root;
-    Path folder;
     Imports imports;
+    Path folder;
 
     @BeforeEach
     void writeExport() {
-        folder = root.resolve("crm");
-        SalesforceExport.write(folder, 1);
-        imports = new Imports(root, "crm");
+        imports = Imports.salesforceExport(root, 1);
+        folder = imports.folder();
     }
 
     @Test

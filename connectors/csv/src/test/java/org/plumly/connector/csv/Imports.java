@@ -28,6 +28,17 @@ final class Imports {
         settings.put("folder", folder);
     }
 
+    /** A {@link SalesforceExport} with {@code opportunities} in folder {@code crm} of {@code root}, and settings that read it. */
+    static Imports salesforceExport(Path root, int opportunities) {
+        SalesforceExport.write(root.resolve("crm"), opportunities);
+        return new Imports(root, "crm");
+    }
+
+    /** The folder of the export, to change its files. */
+    Path folder() {
+        return root.resolve(settings.get("folder"));
+    }
+
     /** These imports with one more setting. */
     Imports with(String key, String value) {
         settings.put(key, value);

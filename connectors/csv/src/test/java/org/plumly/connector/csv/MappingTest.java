@@ -22,14 +22,13 @@ import org.plumly.api.connector.ConnectorException;
 class MappingTest {
     @TempDir
     Path root;
-    Path folder;
     Imports imports;
+    Path folder;
 
     @BeforeEach
     void writeExport() {
-        folder = root.resolve("crm");
-        SalesforceExport.write(folder, 2);
-        imports = new Imports(root, "crm");
+        imports = Imports.salesforceExport(root, 2);
+        folder = imports.folder();
     }
 
     @Test

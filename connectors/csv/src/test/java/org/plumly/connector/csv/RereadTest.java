@@ -35,14 +35,13 @@ class RereadTest {
 
     @TempDir
     Path root;
-    Path folder;
     Imports imports;
+    Path folder;
 
     @BeforeEach
     void writeExport() {
-        folder = root.resolve("crm");
-        SalesforceExport.write(folder, OPPORTUNITIES);
-        imports = new Imports(root, "crm");
+        imports = Imports.salesforceExport(root, OPPORTUNITIES);
+        folder = imports.folder();
     }
 
     @Test

@@ -41,8 +41,7 @@ class SalesforceLayoutTest {
 
     @BeforeEach
     void writeExport() {
-        SalesforceExport.write(root.resolve("crm"), 8);
-        imports = new Imports(root, "crm");
+        imports = Imports.salesforceExport(root, 8);
     }
 
     @Test
@@ -148,7 +147,7 @@ class SalesforceLayoutTest {
 
     @Test
     void historyRowsInAnyOrderJoinTheirOpportunityOldestFirst() throws Exception {
-        Csv.write(root.resolve("crm"), "OpportunityHistory.csv", SalesforceExport.HISTORY, List.of(
+        Csv.write(imports.folder(), "OpportunityHistory.csv", SalesforceExport.HISTORY, List.of(
                 List.of("008000000000000009", SalesforceExport.opportunityId(2), "Closed Won", "", "2026-07-01", "2025-03-01T00:00:00.000Z"),
                 List.of("008000000000000008", SalesforceExport.opportunityId(1), "Qualification", "", "", "2025-02-01T00:00:00.000Z"),
                 List.of("008000000000000007", SalesforceExport.opportunityId(2), "Prospecting", "", "2026-06-01", "2025-01-01T00:00:00.000Z"),
@@ -169,7 +168,7 @@ class SalesforceLayoutTest {
         List<Opportunity> opportunities = Imports.records(imports.with("currency", "gbp").read("opportunities"), Opportunity.class);
 
         assertThat(opportunities.get(0).amount().currency()).isEqualTo(Currency.getInstance("USD"));
-        Csv.write(root.resolve("crm"), "Opportunity.csv", SalesforceExport.OPPORTUNITY, List.of(
+        Csv.write(imports.folder(), "Opportunity.csv", SalesforceExport.OPPORTUNITY, List.of(
                 List.of("006000000000000001", "Renewal", "", REP, "Prospecting", "10", "", "", "2025-01-01T00:00:00.000Z", "false", "false", "")));
         Opportunity renewal = Imports.records(imports.read("opportunities"), Opportunity.class).get(0);
         assertThat(renewal.amount().currency()).isEqualTo(Currency.getInstance("GBP"));
