@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
@@ -78,7 +79,7 @@ public class CsvConnector implements Connector {
         return new ConnectorSpec("csv", "CRM export (CSV)", AuthorizationKind.NONE, Set.of(), fields);
     }
 
-    private static String byLayout(java.util.function.Function<Layout, Optional<String>> what) {
+    private static String byLayout(Function<Layout, Optional<String>> what) {
         return Arrays.stream(Layout.values())
                 .map(layout -> layout.key() + ": " + what.apply(layout).map(name -> "'" + name + "'").orElse("none"))
                 .collect(Collectors.joining(", ", "(", ")"));

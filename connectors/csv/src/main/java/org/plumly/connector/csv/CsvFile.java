@@ -16,7 +16,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -98,21 +100,37 @@ final class CsvFile implements AutoCloseable {
             byName.putIfAbsent(column.toLowerCase(Locale.ROOT), i);
         }
         for (Field field : Field.of(source)) {
-            Optional<String> mapped = settings.mappedHeader(field);
-            Layout.Column column = settings.layout().column(field).orElse(null);
-            List<String> wanted = mapped.map(List::of).orElse(column == null ? List.of() : column.headers());
-            Integer index = wanted.stream().map(h -> byName.get(h.strip().toLowerCase(Locale.ROOT)))
-                    .filter(i -> i != null).findFirst().orElse(null);
-            if (index != null) {
-                indexes.put(field, index);
-            } else if (mapped.isPresent()) {
-                throw ConnectorException.misconfigured(name + " has no column '" + mapped.get() + "', which setting "
-                        + field.setting() + " names");
-            } else if (column != null && column.required()) {
-                throw ConnectorException.misconfigured(name + " has no column '" + wanted.get(0) + "' (" + field.meaning()
-                        + "); if another column holds it, name that column in setting " + field.setting());
-            }
+            locate(field, settings, byName);
         }
+        List<Field> nameFields = Field.of(source).stream().filter(Field::partOfName).toList();
+        if (!nameFields.isEmpty() && nameFields.stream().noneMatch(indexes::containsKey)) {
+            throw ConnectorException.misconfigured(name + " has no column of the name: " + nameFields.stream()
+                    .map(field -> expected(field, settings).map(column -> "'" + column + "'").orElse(field.setting()))
+                    .distinct().collect(Collectors.joining(", ")) + "; name the column that holds it in setting "
+                    + nameFields.get(0).setting());
+        }
+    }
+
+    /** Finds the column of a field: the one the admin mapped it to, else the first of the layout's the file has. */
+    private void locate(Field field, ExportSettings settings, Map<String, Integer> byName) throws ConnectorException {
+        Optional<String> mapped = settings.mappedHeader(field);
+        Layout.Column column = settings.layout().column(field).orElse(null);
+        List<String> wanted = mapped.map(List::of).orElse(column == null ? List.of() : column.headers());
+        Optional<Integer> index = wanted.stream().map(h -> byName.get(h.strip().toLowerCase(Locale.ROOT))).filter(Objects::nonNull)
+                .findFirst();
+        if (index.isPresent()) {
+            indexes.put(field, index.get());
+        } else if (mapped.isPresent()) {
+            throw ConnectorException.misconfigured(name + " has no column '" + mapped.get() + "', which setting " + field.setting()
+                    + " names");
+        } else if (column != null && column.required()) {
+            throw ConnectorException.misconfigured(name + " has no column '" + wanted.get(0) + "' (" + field.meaning()
+                    + "); if another column holds it, name that column in setting " + field.setting());
+        }
+    }
+
+    private static Optional<String> expected(Field field, ExportSettings settings) {
+        return settings.mappedHeader(field).or(() -> settings.layout().column(field).map(column -> column.headers().get(0)));
     }
 
     /** The next data row; null after the last. */

@@ -72,6 +72,11 @@ enum Field {
         return "mapping." + source.key() + "." + name;
     }
 
+    /** Whether it is one of the columns a person's name is made of, at least one of which a file must have. */
+    boolean partOfName() {
+        return name.equals("name") || name.equals("firstName") || name.equals("lastName");
+    }
+
     static List<Field> of(Source source) {
         return Arrays.stream(values()).filter(field -> field.source == source).toList();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where a CRM's export puts things: the file of each {@link Source} and the column of each
@@ -14,9 +15,7 @@ import java.util.Optional;
 enum Layout {
     /** Salesforce Data Loader: API field names as headers, ids of owners and managers. */
     SALESFORCE(Map.of(Source.USERS, "User.csv", Source.ACCOUNTS, "Account.csv", Source.CONTACTS, "Contact.csv",
-            Source.OPPORTUNITIES, "Opportunity.csv", Source.OPPORTUNITY_HISTORY, "OpportunityHistory.csv"), false) {
-        @Override
-        void columns(Columns c) {
+            Source.OPPORTUNITIES, "Opportunity.csv", Source.OPPORTUNITY_HISTORY, "OpportunityHistory.csv"), false, c -> {
             c.required(Field.USER_ID, "Id").optional(Field.USER_NAME, "Name").optional(Field.USER_FIRST_NAME, "FirstName")
                     .optional(Field.USER_LAST_NAME, "LastName").required(Field.USER_EMAIL, "Email")
                     .optional(Field.USER_MANAGER, "ManagerId").optional(Field.USER_ACTIVE, "IsActive")
@@ -34,8 +33,7 @@ enum Layout {
                     .optional(Field.OPPORTUNITY_WON, "IsWon");
             c.required(Field.HISTORY_OPPORTUNITY, "OpportunityId").required(Field.HISTORY_STAGE, "StageName")
                     .optional(Field.HISTORY_CLOSE_DATE, "CloseDate").required(Field.HISTORY_CREATED, "CreatedDate");
-        }
-    },
+        }),
 
     /**
      * HubSpot: the CRM exports of companies, contacts and deals (property labels as headers, English),
@@ -43,9 +41,7 @@ enum Layout {
      * stage history is in the deal's {@code Date entered "<stage> (<pipeline>)"} columns.
      */
     HUBSPOT(Map.of(Source.USERS, "owners.csv", Source.ACCOUNTS, "companies.csv", Source.CONTACTS, "contacts.csv",
-            Source.OPPORTUNITIES, "deals.csv"), true) {
-        @Override
-        void columns(Columns c) {
+            Source.OPPORTUNITIES, "deals.csv"), true, c -> {
             c.required(Field.USER_ID, "User ID").optional(Field.USER_NAME, "Name").optional(Field.USER_FIRST_NAME, "First Name")
                     .optional(Field.USER_LAST_NAME, "Last Name").required(Field.USER_EMAIL, "Email", "Email Address")
                     .optional(Field.USER_MANAGER, "Manager");
@@ -63,20 +59,17 @@ enum Layout {
                     .optional(Field.OPPORTUNITY_AMOUNT, "Amount").optional(Field.OPPORTUNITY_CURRENCY, "Currency")
                     .optional(Field.OPPORTUNITY_CLOSE_DATE, "Close Date").required(Field.OPPORTUNITY_CREATED, "Create Date")
                     .optional(Field.OPPORTUNITY_CLOSED, "Is Deal Closed?").optional(Field.OPPORTUNITY_WON, "Is Closed Won");
-        }
-    };
+        });
 
     private final Map<Source, String> files;
     private final boolean ownersByName;
     private final Map<Field, Column> columns = new EnumMap<>(Field.class);
 
-    Layout(Map<Source, String> files, boolean ownersByName) {
+    Layout(Map<Source, String> files, boolean ownersByName, Consumer<Columns> table) {
         this.files = files;
         this.ownersByName = ownersByName;
-        columns(new Columns(columns));
+        table.accept(new Columns(columns));
     }
-
-    abstract void columns(Columns c);
 
     /** The layout of a {@code layout} setting, such as {@code salesforce}. */
     static Optional<Layout> named(String name) {

@@ -55,6 +55,14 @@ class CheckTest {
     }
 
     @Test
+    void aFileWithoutAnyColumnOfTheNameFailsNamingThem() {
+        Csv.writeText(folder, "Contact.csv", "Id,AccountId,Email\n");
+
+        assertThat(new Imports(root, "crm").check().reason()).isEqualTo("Contact.csv has no column of the name: 'Name', 'FirstName', "
+                + "'LastName'; name the column that holds it in setting mapping.contacts.name");
+    }
+
+    @Test
     void theHubSpotLayoutWantsItsOwnFiles() {
         assertThat(new Imports(root, "crm").with("layout", "hubspot").check().reason()).startsWith("folder 'crm' holds no owners.csv");
     }
