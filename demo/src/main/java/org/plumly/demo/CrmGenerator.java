@@ -416,7 +416,7 @@ final class CrmGenerator {
             Instant at = times.get(i);
             LocalDate day = at.atZone(zone).toLocalDate();
             if (i > 0) {
-                closeDate = pushes(rows, closeDate, day, zone);
+                closeDate = pushes(rows, closeDate, at, zone);
                 if (!stage.isClosed() && dice.chance(0.08)) {
                     closeDate = plannedClose(closeDate.plusDays(dice.between(14, 45)));
                 }
@@ -432,26 +432,27 @@ final class CrmGenerator {
             rows.add(new HistoryRow(null, stage, amount, closeDate, at));
         }
         if (fate == Fate.HEALTHY || fate == Fate.FOLLOW_UP_GAP || fate == Fate.GOING_QUIET) {
-            pushes(rows, closeDate, today.minusDays(1), zone);
+            pushes(rows, closeDate, today.atStartOfDay(zone).toInstant(), zone);
         }
         return rows;
     }
 
-    /** Adds a history row each time a close date has passed before the deal moves on; returns the close date then. */
-    private LocalDate pushes(List<HistoryRow> rows, LocalDate closeDate, LocalDate until, ZoneId zone) {
+    /**
+     * Adds a history row each time the close date has passed while the deal is still open, before {@code next}
+     * (the next stage change, or today); returns the close date then.
+     */
+    private LocalDate pushes(List<HistoryRow> rows, LocalDate closeDate, Instant next, ZoneId zone) {
         HistoryRow last = rows.get(rows.size() - 1);
-        while (closeDate.isBefore(until)) {
+        while (closeDate.isBefore(next.atZone(zone).toLocalDate())) {
             LocalDate lastDay = last.at().atZone(zone).toLocalDate();
             LocalDate day = closeDate.plusDays(dice.between(0, 4));
             if (!day.isAfter(lastDay)) {
                 day = lastDay.plusDays(1);
             }
-            if (!day.isBefore(until)) {
-                day = until;
-            }
             Instant at = WorkingHours.mailTime(day, zone, dice).toInstant();
-            if (!at.isAfter(last.at())) {
-                at = last.at().plus(dice.between(20, 240), ChronoUnit.MINUTES);
+            if (!at.isAfter(last.at()) || !at.isBefore(next)) {
+                // Between the last change and the next one, when the close date had no room to pass on its own.
+                at = last.at().plusSeconds(ChronoUnit.SECONDS.between(last.at(), next) / 2);
             }
             closeDate = plannedClose(day.plusDays(dice.between(14, 60)));
             last = new HistoryRow(null, last.stage(), last.amount(), closeDate, at);

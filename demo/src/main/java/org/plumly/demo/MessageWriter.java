@@ -92,7 +92,7 @@ final class MessageWriter {
         return isAscii(text) ? text : encodedWords(text);
     }
 
-    /** RFC 2047 Q encoding, in words of at most 75 characters that never split a character. */
+    /** RFC 2047 Q encoding, in words that never split a character. */
     static String encodedWords(String text) {
         StringBuilder words = new StringBuilder();
         StringBuilder word = new StringBuilder();
@@ -110,7 +110,8 @@ final class MessageWriter {
                     hex(encoded, b & 0xff);
                 }
             }
-            if (open.length() + word.length() + encoded.length() + 2 > 75) {
+            // 62 keeps "Subject: " and the first word within 76 columns, as RFC 2047 asks.
+            if (open.length() + word.length() + encoded.length() + 2 > 62) {
                 words.append(words.length() > 0 ? " " : "").append(open).append(word).append("?=");
                 word.setLength(0);
             }
