@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,13 +15,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plumly.api.Activity;
-import org.plumly.api.CustomerRecord;
 import org.plumly.api.Opportunity;
-import org.plumly.api.RawContent;
 import org.plumly.api.StageChange;
 import org.plumly.api.connector.ConnectorException;
-import org.plumly.api.connector.RecordSink;
 import org.plumly.api.connector.StreamState;
 import org.plumly.connector.testkit.RecordingSink;
 
@@ -116,43 +111,6 @@ class RereadTest {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(60)));
 
         assertThat(imports.read(stopped.lastCheckpoint().orElseThrow()).records()).hasSize(OPPORTUNITIES);
-    }
-
-    @Test
-    void theHistoryJoinsEveryOpportunityAcrossChunksOfTheLookAhead() throws Exception {
-        int many = StageHistory.HistoryFile.CHUNK + 700;
-        SalesforceExport.write(folder, many);
-
-        List<Opportunity> opportunities = new ArrayList<>();
-        new CsvConnector().read(imports.context(), StreamState.initial("opportunities"), new RecordSink() {
-            @Override
-            public void emit(CustomerRecord record) {
-                opportunities.add((Opportunity) record);
-            }
-
-            @Override
-            public void emit(Activity activity, RawContent content) {
-                throw new AssertionError("no activities in an export");
-            }
-
-            @Override
-            public void reject(String location, String reason) {
-                throw new AssertionError(location + ": " + reason);
-            }
-
-            @Override
-            public void checkpoint(StreamState state) {
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return false;
-            }
-        }); // the kit's sink looks through all it holds on every call: too slow for this many
-
-        assertThat(opportunities).hasSize(many);
-        assertThat(opportunities).allSatisfy(opportunity -> assertThat(opportunity.stageHistory()).hasSizeBetween(2, 3));
-        assertThat(opportunities.get(many - 1).stageHistory().get(0).stage()).isEqualTo("Prospecting");
     }
 
     @Test
