@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +94,7 @@ final class MailGenerator {
             Purpose purpose = stagePurpose(e.stage(), firstEpisode);
             firstEpisode = false;
             Instant to = e.to().isAfter(talkUntil) ? talkUntil : e.to();
-            if (!to.isAfter(e.from()) || !dice.chance(0.65)) {
+            if (!to.isAfter(e.from()) || !dice.chance(0.57)) {
                 continue;
             }
             Instant at = e.from().plusSeconds((long) (dice.unit() * ChronoUnit.SECONDS.between(e.from(), to) * 0.8));
@@ -254,6 +256,7 @@ final class MailGenerator {
                 outside.add(others.get(dice.between(1, others.size() - 1)));
             }
             String subject = null;
+            Set<String> used = new HashSet<>();
             Mail previous = null;
             Person previousSender = null;
             ZonedDateTime t = null;
@@ -286,8 +289,8 @@ final class MailGenerator {
                     subject = PhraseBank.subject(purpose, values, dice);
                 }
                 boolean last = oneSided && i == count - 1 && purpose == Purpose.NUDGE && deal != null && deal.fate() == Fate.LOST;
-                String own = PhraseBank.body(last ? Purpose.LOST : purpose, fromRep, i > 0, tone, cc.size() > 0 && !fromRep,
-                        dice.chance(0.8) ? voice.signOff() : voice.otherSignOff(), values, dice);
+                String own = PhraseBank.body(last ? Purpose.LOST : purpose, fromRep, i > 0 && !oneSided, tone,
+                        cc.size() > 0 && !fromRep, dice.chance(0.8) ? voice.signOff() : voice.otherSignOff(), values, dice, used);
                 String text = wrap(own) + "\n" + (dice.chance(0.85) ? voice.signature() : sender.first());
                 if (previous != null && dice.chance(0.85)) {
                     text += "\n\n" + quoteHeader(previous, previousSender, sender, voice.quoteStyle()) + "\n" + quote(previous.text());
@@ -337,6 +340,12 @@ final class MailGenerator {
                         break;
                     }
                 }
+            }
+            if (deal == null && recipient.team()) {
+                // Mail inside the team names a teammate.
+                List<String> teammates = crm.users.stream().filter(SalesUser::isRep).map(SalesUser::firstName)
+                        .filter(n -> !n.equals(sender.first()) && !n.equals(recipient.first())).toList();
+                colleague = dice.pick(teammates);
             }
             v.put("colleague", colleague);
             SalesUser owner = deal == null ? null : crm.user(deal.ownerId());
@@ -543,7 +552,9 @@ final class MailGenerator {
                 String subject = dice.pickOf(subjects);
                 for (SalesUser u : subscribers) {
                     ZonedDateTime t = WorkingHours.mailTime(d, ZoneId.of("America/Chicago"), dice).withHour(6);
-                    String text = sender[0] + "\n\n" + subject + "\n\n" + dice.pickOf(NEWS_LINES) + " " + dice.pickOf(NEWS_LINES)
+                    List<String> lines = new ArrayList<>(List.of(NEWS_LINES));
+                    dice.shuffle(lines);
+                    String text = sender[0] + "\n\n" + subject + "\n\n" + lines.get(0) + " " + lines.get(1)
                             + "\n\nRead online: https://www." + sender[1].substring(sender[1].indexOf('@') + 1) + "/issues/"
                             + d + "\n\nUnsubscribe: https://www." + sender[1].substring(sender[1].indexOf('@') + 1)
                             + "/unsubscribe?u=" + dice.hex(12);

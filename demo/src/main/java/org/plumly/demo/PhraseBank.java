@@ -110,7 +110,9 @@ final class PhraseBank {
                 "I'm sorry, we have an audit walk-through on {day} and I won't make our call.",
                 "Could we push it to {day2}?",
                 "No problem, {day2} works.",
-                "Please send a new invite, I've declined the old one."}));
+                "Please send a new invite, I've declined the old one.",
+                "Apologies for the shuffle; the plant has been hectic this week.",
+                "Any time after 10 works on {day2}."}));
         LINES.put(Purpose.RECAP, new Lines(
             new String[] {"Notes from today", "Recap and next steps", "Follow-up from our call", "Summary: {account} call",
                 "Thanks for your time today", "Next steps"},
@@ -193,7 +195,7 @@ final class PhraseBank {
                 "Terms", "Final paperwork", "Payment terms"},
             new String[] {
                 "Our legal team accepted most of your redlines; two points are still open.",
-                "I got approval for a {discount} percent discount if we can sign by the end of {quarter}.",
+                "I got approval for a discount of {discount} percent if we can sign by the end of {quarter}.",
                 "We can move to net 45 payment terms, but not net 90.",
                 "The updated order form is attached, with the seat count and the start date you asked for.",
                 "Let me know who should receive the signature request."},
@@ -215,7 +217,10 @@ final class PhraseBank {
                 "Please find the signed order form attached.",
                 "We're good to go from our side.",
                 "Looking forward to getting the first site live.",
-                "Who will be our contact for onboarding?"}));
+                "Who will be our contact for onboarding?",
+                "Procurement has raised the PO; you should see it in your inbox today.",
+                "Our team is keen to start before the next audit.",
+                "Thanks for your patience through all of this."}));
         LINES.put(Purpose.LOST, new Lines(
             new String[] {"Our decision", "Update on the evaluation", "Closing the loop", "Decision on tool tracking",
                 "Thank you"},
@@ -264,7 +269,7 @@ final class PhraseBank {
             new String[] {"Discount approval – {account}", "Quick sync on {account}?", "Deal desk: {account}",
                 "{account} update", "Need your help with {account}", "Forecast change", "PTO {date}"},
             new String[] {
-                "Can I get your approval for a {discount} percent discount on {account}? They want to sign this quarter.",
+                "Can I get your approval for a discount of {discount} percent on {account}? They want to sign this quarter.",
                 "Heads-up: {account} is slipping to next quarter, their CFO wants another round.",
                 "Would you join the call with {account} on {day}? Having a manager there would help.",
                 "I'm moving {account} to commit; procurement confirmed the PO is in progress.",
@@ -332,17 +337,21 @@ final class PhraseBank {
             "Totally understand if priorities have shifted."}));
 
     private static final String[] GREETINGS = {"Hi {first},", "Hello {first},", "{first},", "Hi {first} -", "Dear {first},",
-        "Good morning {first},", "Hey {first},", "Morning {first},"};
+        "Good morning {first},", "Hey {first},", "Morning {first},", "Hi {first}!", "Good afternoon {first},",
+        "Hello {first} -", "Hi again {first},"};
     private static final String[] GROUP_GREETINGS = {"Hi all,", "Hello everyone,", "Hi {first}, {first2},", "Hi team,"};
     private static final String[] OPENERS = {"Hope your week is going well.", "Hope you had a good weekend.",
         "I hope all is well at {site}.", "Following up on our conversation.", "Hope things are calmer this week.",
-        "Thanks for your patience on this."};
+        "Thanks for your patience on this.", "Hope the week is off to a good start.", "I hope this finds you well.",
+        "Quick one from me.", "Hope the quarter is treating you well."};
     private static final String[] REPLY_OPENERS = {"Thanks for the quick reply.", "Thanks, {first}.", "Got it, thanks.",
         "Thanks for getting back to me.", "Appreciate it.", "Sounds good.", "Understood.", "Thank you for the update.",
-        "Thanks for the detail."};
+        "Thanks for the detail.", "Thanks for the note.", "Great, thank you.", "Perfect, thanks.",
+        "Thanks for following up."};
     private static final String[] CLOSERS = {"Let me know if you have any questions.", "Happy to jump on a call if that's easier.",
         "Talk soon.", "Looking forward to it.", "Any questions, just shout.", "Let me know what you think.",
-        "Thanks in advance.", "Have a good rest of the week.", "Speak soon."};
+        "Thanks in advance.", "Have a good rest of the week.", "Speak soon.", "Have a great weekend.",
+        "Let me know if anything changes on your side.", "I'll keep you posted.", "Thanks again for your time."};
     static final String[] SIGN_OFFS = {"Best,", "Thanks,", "Best regards,", "Kind regards,", "Cheers,", "Regards,",
         "Many thanks,", "Thank you,", "All the best,", "Warm regards,"};
 
@@ -366,6 +375,12 @@ final class PhraseBank {
      */
     static String body(Purpose purpose, boolean fromRep, boolean reply, Tone tone, boolean group, String signOff,
                        Map<String, String> values, Dice dice) {
+        return body(purpose, fromRep, reply, tone, group, signOff, values, dice, new java.util.HashSet<>());
+    }
+
+    /** As above, never repeating a sentence already in {@code used} (the thread's) while others are left. */
+    static String body(Purpose purpose, boolean fromRep, boolean reply, Tone tone, boolean group, String signOff,
+                       Map<String, String> values, Dice dice, java.util.Set<String> used) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(fill(dice.pickOf(group ? GROUP_GREETINGS : GREETINGS), values));
         List<String> first = new ArrayList<>();
@@ -376,13 +391,20 @@ final class PhraseBank {
         }
         String[] toneLines = (fromRep ? REP_TONE : CUSTOMER_TONE).get(tone);
         if (toneLines != null && (!fromRep || reply || tone == Tone.GOING_QUIET) && dice.chance(fromRep ? 0.7 : 0.9)) {
-            first.add(dice.pickOf(toneLines));
+            first.add(fresh(toneLines, used, dice));
         }
         List<String> core = new ArrayList<>(purposeLines(purpose, fromRep));
         dice.shuffle(core);
+        List<String> unused = new ArrayList<>(core.stream().filter(l -> !used.contains(l)).toList());
+        if (unused.size() >= 1) {
+            core.removeAll(unused);
+            unused.addAll(core);
+            core = unused;
+        }
         int take = Math.min(core.size(), reply ? 1 + dice.weighted(5, 4, 1) : 2 + dice.weighted(5, 3));
         int inFirst = Math.min(take, dice.between(1, 2));
         first.addAll(core.subList(0, inFirst));
+        used.addAll(core.subList(0, take));
         paragraphs.add(String.join(" ", first));
         if (take > inFirst) {
             paragraphs.add(String.join(" ", core.subList(inFirst, take)));
@@ -392,6 +414,13 @@ final class PhraseBank {
         }
         paragraphs.add(signOff);
         return fill(String.join("\n\n", paragraphs), values);
+    }
+
+    private static String fresh(String[] lines, java.util.Set<String> used, Dice dice) {
+        List<String> left = java.util.Arrays.stream(lines).filter(l -> !used.contains(l)).toList();
+        String line = left.isEmpty() ? dice.pickOf(lines) : dice.pick(left);
+        used.add(line);
+        return line;
     }
 
     static String fill(String template, Map<String, String> values) {
