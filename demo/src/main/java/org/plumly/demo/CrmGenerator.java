@@ -132,11 +132,6 @@ final class CrmGenerator {
         this.start = today.minusMonths(18);
     }
 
-    /** The first day of activity: 18 months before today. */
-    LocalDate start() {
-        return start;
-    }
-
     Crm generate() {
         List<SalesUser> users = team();
         List<Account> accounts = accounts(users);

@@ -16,7 +16,6 @@ final class DealTimeline {
     record Episode(Stage stage, Instant from, Instant to) {
     }
 
-    final Opportunity deal;
     final List<Episode> episodes = new ArrayList<>();
     /** The last moment anyone works on the deal; for open deals that are alive, the start of today. */
     final Instant end;
@@ -24,7 +23,6 @@ final class DealTimeline {
     final Instant quietFrom;
 
     DealTimeline(Opportunity deal, LocalDate today, ZoneId zone) {
-        this.deal = deal;
         List<HistoryRow> entries = new ArrayList<>();
         for (HistoryRow row : deal.history()) {
             if (entries.isEmpty() || entries.get(entries.size() - 1).stage() != row.stage()) {

@@ -439,6 +439,10 @@ class DemoCompanyTest {
                 }
                 List<Property> attendees = e.getProperties(Property.ATTENDEE);
                 assertThat(attendees).isNotEmpty().allSatisfy(a -> assertThat(a.getParameter("PARTSTAT")).isPresent());
+                if (e.getProperty(Property.RRULE).isEmpty()) {
+                    LocalDate day = LocalDate.parse(value(e, Property.DTSTART).substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+                    assertThat(day).as("start of %s", uid).isBetween(TODAY.minusMonths(18), TODAY.plusDays(30));
+                }
                 String before = eventByUid.putIfAbsent(uid, e.toString());
                 if (before != null) {
                     assertThat(e.toString()).isEqualTo(before);
