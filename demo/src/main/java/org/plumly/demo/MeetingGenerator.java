@@ -72,6 +72,10 @@ final class MeetingGenerator {
         DealTimeline timeline = new DealTimeline(deal, today, rep.zone());
         Instant startOfToday = today.atStartOfDay(rep.zone()).toInstant();
         Instant lastPossible = timeline.quietFrom != null ? timeline.quietFrom : timeline.end;
+        if (deal.fate() == Fate.FOLLOW_UP_GAP) {
+            // The last call is at least a week old: long enough for a missing next step to show.
+            lastPossible = startOfToday.minus(7, ChronoUnit.DAYS);
+        }
         Meeting last = null;
         for (DealTimeline.Episode e : timeline.episodes) {
             Kind kind = BY_STAGE.get(e.stage());
@@ -119,8 +123,8 @@ final class MeetingGenerator {
                 if (last == null || last.start().toInstant().isBefore(lastEntry)) {
                     LocalDate day = lastEntry.atZone(rep.zone()).toLocalDate();
                     ZonedDateTime start = WorkingHours.meetingTime(day.plusDays(1), rep.zone(), dice);
-                    if (!start.toInstant().isBefore(startOfToday.minus(2, ChronoUnit.DAYS))) {
-                        start = WorkingHours.meetingTime(WorkingHours.weekdayOnOrBefore(today.minusDays(3)), rep.zone(), dice);
+                    if (!start.toInstant().isBefore(startOfToday.minus(7, ChronoUnit.DAYS))) {
+                        start = WorkingHours.meetingTime(WorkingHours.weekdayOnOrBefore(today.minusDays(8)), rep.zone(), dice);
                     }
                     add(deal, rep, BY_STAGE.get(current).titles(), BY_STAGE.get(current).minutes(), start, current, false);
                 }

@@ -517,7 +517,9 @@ class DemoCompanyTest {
         Set<String> listed = section("follow-up gaps").stream().map(l -> l.split("\\s+")[0]).collect(Collectors.toSet());
         assertThat(gaps).hasSizeGreaterThanOrEqualTo(15).isEqualTo(listed);
         assertThat(booked).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(section("follow-up gaps")).filteredOn(l -> l.contains("follow_up_gap")).hasSizeGreaterThanOrEqualTo(10);
+        List<String> talking = section("follow-up gaps").stream().filter(l -> l.contains("follow_up_gap")).toList();
+        assertThat(talking).hasSizeGreaterThanOrEqualTo(10).allSatisfy(l -> assertThat(
+                LocalDate.parse(l.split("\\s+")[3])).as("a gap's last call is a week old or more").isBefore(TODAY.minusDays(6)));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
