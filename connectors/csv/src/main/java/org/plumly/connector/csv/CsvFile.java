@@ -169,11 +169,6 @@ final class CsvFile implements AutoCloseable {
         return indexes.getOrDefault(field, -1);
     }
 
-    /** Whether the file has a column for the field. */
-    boolean has(Field field) {
-        return indexes.containsKey(field);
-    }
-
     /** The header a field is read from, or the one the layout expects where the file has none. */
     String header(Field field) {
         Integer index = indexes.get(field);
