@@ -36,6 +36,7 @@ final class CalDavSync {
     private final Instant now;
     private final ConnectorContext context;
     private final CalDav dav;
+    private final Meetings meetings;
 
     CalDavSync(ConnectorContext context, Settings settings, Window window, Instant now) {
         this.settings = settings;
@@ -43,6 +44,7 @@ final class CalDavSync {
         this.now = now;
         this.context = context;
         this.dav = new CalDav(context, settings);
+        this.meetings = new Meetings(context.config(), IcalConnector.EVENTS, settings, window);
     }
 
     void read(StreamState state, RecordSink sink) throws ConnectorException {
@@ -136,7 +138,7 @@ final class CalDavSync {
                 cancel(fetched.href(), sink); // removed since the sync answered
             } else if (fetched.calendarData().isPresent()) {
                 try {
-                    Meetings.Read read = meetings().read(fetched.calendarData().get(), fetched.href());
+                    Meetings.Read read = meetings.read(fetched.calendarData().get(), fetched.href());
                     read.rejections().forEach(rejection -> sink.reject(rejection.location(), rejection.reason()));
                     read.meetings().forEach(sink::emit);
                 } catch (CalendarText.MalformedCalendarException malformed) {
@@ -154,13 +156,10 @@ final class CalDavSync {
             return;
         }
         try {
-            sink.emit(meetings().removed(uid.get(), now));
+            sink.emit(meetings.removed(uid.get(), now));
         } catch (IllegalArgumentException unusable) {
             sink.reject(href, "removed, but its name is no UID a meeting can be known by");
         }
     }
 
-    private Meetings meetings() {
-        return new Meetings(context.config(), IcalConnector.EVENTS, settings, window);
-    }
 }

@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
@@ -26,12 +28,18 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.CalendarParserFactory;
+import net.fortuna.ical4j.data.ContentHandlerContext;
+import net.fortuna.ical4j.data.DefaultComponentFactorySupplier;
+import net.fortuna.ical4j.data.DefaultParameterFactorySupplier;
+import net.fortuna.ical4j.data.DefaultPropertyFactorySupplier;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.ExDate;
@@ -52,9 +60,9 @@ import org.plumly.connector.ical.CalendarText.MalformedCalendarException;
  * recurring event whose start falls in the {@link Window}.
  *
  * <ul>
- *   <li>Source ids: the UID for a single event; UID + {@code /} + the instance's original start as a UTC
- *       instant ({@code 2026-07-01T08:00:00Z}) for an instance of a recurrence, so a RECURRENCE-ID
- *       override replaces the instance it overrides.</li>
+ *   <li>Source ids: the UID for a single event; UID + {@code /} + the instance's original start in UTC,
+ *       ISO 8601 basic format as iCalendar writes it ({@code 20260701T080000Z}), for an instance of a
+ *       recurrence, so a RECURRENCE-ID override replaces the instance it overrides.</li>
  *   <li>Cancelled: STATUS:CANCELLED on the event, on the series, or on an overridden instance; an
  *       instance taken out by EXDATE comes as cancelled too, so that a store which held it learns it is off.</li>
  *   <li>Time: a UTC or TZID time is that instant (a VTIMEZONE of the document defines its TZID; a known
@@ -66,18 +74,21 @@ import org.plumly.connector.ical.CalendarText.MalformedCalendarException;
  *       {@code urn:uuid:}) are left out.</li>
  * </ul>
  *
- * Not thread-safe: one instance per document read.
+ * Not thread-safe: one instance per read, for one document after the other.
  */
 final class Meetings {
     private static final String WRAP_START = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Plumly//iCalendar connector//EN\r\n";
     private static final int WRAP_LINES = 3;
     private static final String WRAP_END = "END:VCALENDAR\r\n";
     private static final int MAX_ID_LENGTH = 256;
+    /** An instance's start in a source id: UTC, ISO 8601 basic format, as iCalendar writes a UTC RECURRENCE-ID. */
+    private static final DateTimeFormatter INSTANCE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final ConnectorConfig config;
     private final String stream;
     private final Settings settings;
     private final Window window;
+    private final ContentHandlerContext parsing;
     private ZoneId floating;
 
     Meetings(ConnectorConfig config, String stream, Settings settings, Window window) {
@@ -85,6 +96,23 @@ final class Meetings {
         this.stream = stream;
         this.settings = settings;
         this.window = window;
+        this.parsing = parsing();
+    }
+
+    /**
+     * How ical4j builds what it parses. Its default makes every factory anew for every property (most of a
+     * read's time): here each list is made once per read. Long texts nobody reads are skipped.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ContentHandlerContext parsing() {
+        List parameters = new DefaultParameterFactorySupplier().get();
+        List properties = new DefaultPropertyFactorySupplier().get();
+        List components = new DefaultComponentFactorySupplier().get();
+        return new ContentHandlerContext()
+                .withParameterFactorySupplier(() -> parameters)
+                .withPropertyFactorySupplier(() -> properties)
+                .withComponentFactorySupplier(() -> components)
+                .withIgnoredPropertyNames(List.of("DESCRIPTION", "X-ALT-DESC", "ATTACH", "X-MICROSOFT-CDO-ALTDESC"));
     }
 
     /** What a document holds: meetings in document order, and the events that could not be read. */
@@ -104,7 +132,8 @@ final class Meetings {
     Read read(String text, String name) throws MalformedCalendarException {
         CalendarText calendar = CalendarText.split(text);
         floating = calendar.property("X-WR-TIMEZONE").flatMap(Meetings::zone).orElse(settings.floatingZone());
-        CalendarBuilder builder = new CalendarBuilder();
+        CalendarBuilder builder = new CalendarBuilder(CalendarParserFactory.getInstance().get(), parsing,
+                TimeZoneRegistryFactory.getInstance().createRegistry());
         for (List<String> timeZone : calendar.timeZones()) {
             try {
                 builder.build(new StringReader(wrapped(timeZone))); // registers the VTIMEZONE for the events below
@@ -201,7 +230,7 @@ final class Meetings {
         boolean seriesCancelled = master != null && isCancelled(master.event());
         overrides.forEach((original, override) -> start(override, rejections).ifPresent(start -> {
             if (window.contains(original) || window.contains(instant(start))) {
-                add(meetings, rejections, override, uid + "/" + original, start, start, override.event(), seriesCancelled);
+                add(meetings, rejections, override, uid + "/" + INSTANCE.format(original), start, start, override.event(), seriesCancelled);
             }
         }));
     }
@@ -242,7 +271,7 @@ final class Meetings {
             if (overrides.containsKey(original)) {
                 return; // the override below replaces it
             }
-            add(meetings, rejections, master, uid + "/" + original, start, seed, master.event(), excluded.contains(original));
+            add(meetings, rejections, master, uid + "/" + INSTANCE.format(original), start, seed, master.event(), excluded.contains(original));
         });
     }
 

@@ -124,22 +124,22 @@ class FileSourceTest {
         // window: 30 days back from NOW (2026-10-26T10:00Z) to the end of the day 30 days ahead (2026-12-26T00:00Z)
         assertThat(sink.rejections()).isEmpty();
         assertThat(Runs.sourceIds(sink)).containsExactlyInAnyOrder(
-                "weekly@northwind.example/2026-11-02T09:00:00Z", "weekly@northwind.example/2026-11-09T09:00:00Z",
-                "weekly@northwind.example/2026-11-16T09:00:00Z", "weekly@northwind.example/2026-11-23T09:00:00Z",
-                "weekly@northwind.example/2026-11-30T09:00:00Z", "weekly@northwind.example/2026-12-07T09:00:00Z",
-                "weekly@northwind.example/2026-12-14T09:00:00Z", "weekly@northwind.example/2026-12-21T09:00:00Z");
-        Activity regular = Runs.meeting(sink, "weekly@northwind.example/2026-11-23T09:00:00Z");
+                "weekly@northwind.example/20261102T090000Z", "weekly@northwind.example/20261109T090000Z",
+                "weekly@northwind.example/20261116T090000Z", "weekly@northwind.example/20261123T090000Z",
+                "weekly@northwind.example/20261130T090000Z", "weekly@northwind.example/20261207T090000Z",
+                "weekly@northwind.example/20261214T090000Z", "weekly@northwind.example/20261221T090000Z");
+        Activity regular = Runs.meeting(sink, "weekly@northwind.example/20261123T090000Z");
         assertThat(regular.occurredAt()).isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
         assertThat(regular.endsAt()).isEqualTo(Instant.parse("2026-11-23T09:30:00Z"));
         assertThat(regular.subject()).isEqualTo("Pipeline review");
         assertThat(regular.cancelled()).isFalse();
-        assertThat(Runs.meeting(sink, "weekly@northwind.example/2026-11-09T09:00:00Z").cancelled()).as("taken out by EXDATE").isTrue();
-        Activity moved = Runs.meeting(sink, "weekly@northwind.example/2026-11-16T09:00:00Z");
+        assertThat(Runs.meeting(sink, "weekly@northwind.example/20261109T090000Z").cancelled()).as("taken out by EXDATE").isTrue();
+        Activity moved = Runs.meeting(sink, "weekly@northwind.example/20261116T090000Z");
         assertThat(moved.occurredAt()).isEqualTo(Instant.parse("2026-11-17T14:00:00Z"));
         assertThat(moved.endsAt()).isEqualTo(Instant.parse("2026-11-17T15:00:00Z"));
         assertThat(moved.subject()).isEqualTo("Pipeline review (moved)");
         assertThat(moved.cancelled()).isFalse();
-        assertThat(Runs.meeting(sink, "weekly@northwind.example/2026-11-30T09:00:00Z").cancelled()).as("overridden as cancelled").isTrue();
+        assertThat(Runs.meeting(sink, "weekly@northwind.example/20261130T090000Z").cancelled()).as("overridden as cancelled").isTrue();
         assertThat(Runs.meetings(sink)).filteredOn(Activity::cancelled).hasSize(2);
     }
 
@@ -150,9 +150,9 @@ class FileSourceTest {
 
         RecordingSink sink = runs("windowPastDays", "60").readAll();
 
-        assertThat(Runs.sourceIds(sink)).containsExactly("berlin-series/2026-10-19T08:00:00Z", "berlin-series/2026-10-26T09:00:00Z",
-                "berlin-series/2026-11-02T09:00:00Z");
-        assertThat(Runs.meeting(sink, "berlin-series/2026-10-26T09:00:00Z").endsAt()).isEqualTo(Instant.parse("2026-10-26T10:00:00Z"));
+        assertThat(Runs.sourceIds(sink)).containsExactly("berlin-series/20261019T080000Z", "berlin-series/20261026T090000Z",
+                "berlin-series/20261102T090000Z");
+        assertThat(Runs.meeting(sink, "berlin-series/20261026T090000Z").endsAt()).isEqualTo(Instant.parse("2026-10-26T10:00:00Z"));
     }
 
     @Test
@@ -215,7 +215,7 @@ class FileSourceTest {
 
         RecordingSink sink = runs().readAll();
 
-        assertThat(Runs.meeting(sink, "invited-once/2026-12-02T09:00:00Z").occurredAt()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
+        assertThat(Runs.meeting(sink, "invited-once/20261202T090000Z").occurredAt()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
     }
 
     @Test

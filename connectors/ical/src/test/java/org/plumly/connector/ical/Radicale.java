@@ -102,7 +102,7 @@ final class Radicale implements AutoCloseable {
         } catch (IOException ended) {
             // the process went away; whoever waits learns it below
         }
-        ready.completeExceptionally(new IOException("Radicale exited with " + process.exitValue()));
+        ready.completeExceptionally(new IOException("Radicale stopped before it was ready")); // no-op once ready
     }
 
     private static String logOf(List<String> log) {
@@ -136,6 +136,15 @@ final class Radicale implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(ics)).header("Content-Type", "text/calendar; charset=utf-8"));
         if (response.statusCode() != 201 && response.statusCode() != 204) {
             throw new IOException("PUT " + name + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Replaces a calendar's members with the events of one iCalendar document; Radicale names each {@code <UID>.ics}. */
+    void putCollection(URI calendar, String ics) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(calendar)
+                .PUT(HttpRequest.BodyPublishers.ofString(ics)).header("Content-Type", "text/calendar; charset=utf-8"));
+        if (response.statusCode() != 201 && response.statusCode() != 204) {
+            throw new IOException("PUT of the collection answered " + response.statusCode() + ": " + response.body());
         }
     }
 

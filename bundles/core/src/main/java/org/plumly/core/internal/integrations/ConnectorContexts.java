@@ -96,7 +96,7 @@ public final class ConnectorContexts implements ContextFactory {
     ConnectorContext create(Integration integration, ConnectorRegistry.Installed connector, Map<String, String> candidates)
             throws ConnectorException {
         ConnectorSpec spec = connector.spec();
-        ConnectorConfig stored = config(integration, spec);
+        ConnectorConfig stored = config(integration, spec, candidates.keySet());
         Map<String, String> values = new HashMap<>(stored.values());
         values.putAll(candidates);
         ConnectorConfig config = new ConnectorConfig(stored.tenant(), stored.integration(), values, stored.secretKeys());
@@ -112,11 +112,19 @@ public final class ConnectorContexts implements ContextFactory {
 
     /** The integration's settings and opened secrets, as its connector sees them. */
     ConnectorConfig config(Integration integration, ConnectorSpec spec) throws ConnectorException {
+        return config(integration, spec, Set.of());
+    }
+
+    /**
+     * The settings and opened secrets but those in {@code replaced}, which are not opened at all: a secret
+     * given again replaces one the vault may no longer open (a lost key), so it never has to.
+     */
+    private ConnectorConfig config(Integration integration, ConnectorSpec spec, Set<String> replaced) throws ConnectorException {
         Map<String, String> values = spec.withDefaults(integration.settings());
         Set<String> secretKeys = secretKeys(spec);
         try {
             for (Map.Entry<String, SealedSecret> secret : credentials.all(integration.tenant(), integration.id()).entrySet()) {
-                if (secretKeys.contains(secret.getKey())) {
+                if (secretKeys.contains(secret.getKey()) && !replaced.contains(secret.getKey())) {
                     values.put(secret.getKey(), vault.open(integration.tenant(), integration.id(), secret.getKey(), secret.getValue()));
                 }
             }

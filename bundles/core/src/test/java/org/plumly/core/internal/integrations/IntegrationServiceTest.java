@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +52,8 @@ import org.plumly.api.store.SealedSecret;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
 import org.plumly.core.internal.oauth.AuthorizationFlow;
 import org.plumly.core.internal.sync.SyncEngine;
+import org.plumly.core.internal.vault.CredentialVault;
+import org.plumly.core.internal.vault.NewVaultKey;
 import org.plumly.store.cassandra.testing.StoresForTests;
 
 /** A company admin's integrations, on the real stores, vault and sync engine. */
@@ -122,6 +125,23 @@ class IntegrationServiceTest {
 
         assertThat(StoresForTests.credentials().all(tenant, "crm").get("apiKey")).isEqualTo(working);
         assertThat(service.get(admin, "crm").status()).isEqualTo(Integration.Status.ACTIVE);
+    }
+
+    @Test
+    void aKeyGivenAgainReplacesOneTheVaultCanNoLongerOpen() {
+        service.create(admin, crm("crm", Map.of()));
+        service.authorize(admin, "crm", Map.of("apiKey", KeyedCrm.GOOD_KEY));
+        awaitRun("crm");
+        CredentialVault lostVault = new CredentialVault(NewVaultKey.entry("k1", new SecureRandom()), "k1");
+        StoresForTests.credentials().put(tenant, "crm", "apiKey", lostVault.seal(tenant, "crm", "apiKey", KeyedCrm.GOOD_KEY));
+
+        Integration active = service.authorize(admin, "crm", Map.of("apiKey", KeyedCrm.GOOD_KEY));
+
+        assertThat(active.status()).isEqualTo(Integration.Status.ACTIVE);
+        SyncRun second = await().atMost(Duration.ofSeconds(30)).until(() -> StoresForTests.syncRuns().list(tenant, "crm",
+                PageRequest.first(2)).items(), runs -> runs.size() == 2 && runs.get(0).status() != SyncRun.Status.RUNNING).get(0);
+        assertThat(second.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+        assertThat(second.total().stored()).isEqualTo(KeyedCrm.ACCOUNTS);
     }
 
     @Test
