@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,16 @@ public final class DemoRunner {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        try {
+            run(options(args));
+        } catch (Exception | Error failure) {
+            // The mail server's threads would keep the JVM up: the launcher must see the failure.
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Map<String, String> options) throws Exception {
         Path imports = Path.of(required(options, "imports"));
         int imapPort = Integer.parseInt(required(options, "imap-port"));
         HubApi api = new HubApi(URI.create(required(options, "api")), Files.readString(Path.of(required(options, "token-file"))).strip());
@@ -47,11 +58,17 @@ public final class DemoRunner {
 
         DemoSetup setup = new DemoSetup(api, out);
         List<DemoSetup.Wanted> wanted = DemoSetup.wanted(imports, imapPort, passwords::getProperty);
-        List<String> ready = setup.provision(wanted);
         Map<String, String> connectors = new LinkedHashMap<>();
         wanted.forEach(w -> connectors.put(w.id(), w.connector()));
-        out.printf("demo: %d integrations authorized; syncing the CRM export first, then calendars and mailboxes%n", ready.size());
-        List<DemoSetup.Finished> runs = setup.syncAll("crm", ready.stream().filter(id -> !id.equals("crm")).toList(), connectors);
+        // The CRM first: mail and meetings are linked to its people and deals as they are stored.
+        List<DemoSetup.Wanted> crm = wanted.stream().filter(w -> w.connector().equals("csv")).toList();
+        List<DemoSetup.Wanted> activities = wanted.stream().filter(w -> !w.connector().equals("csv")).toList();
+        out.println("demo: syncing the CRM export");
+        Instant since = Instant.now();
+        List<DemoSetup.Finished> runs = new ArrayList<>(setup.syncAll(setup.provision(crm), since, connectors));
+        out.printf("demo: syncing %d calendars and mailboxes%n", activities.size());
+        since = Instant.now();
+        runs.addAll(setup.syncAll(setup.provision(activities), since, connectors));
         DemoSetup.throughput(runs).forEach((connector, figure) -> out.printf("demo: %-5s %s%n", connector, figure));
 
         Path truth = imports.resolve("truth.csv");

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * Sets up the demo tenant as its company admin would through the API: the CRM export (CSV connector),
  * each user's calendar file (iCalendar connector) and each mailbox on the demo mail server (IMAP
- * connector); authorizes them, syncs the CRM first and then the rest, and reports each run.
+ * connector); authorizes them (which starts their first sync) and reports each run.
  * Integrations already there are kept and synced again, which changes nothing when the sources did not.
  */
 final class DemoSetup {
@@ -67,7 +67,7 @@ final class DemoSetup {
         return wanted;
     }
 
-    /** Creates and authorizes what is missing; returns the ids of the integrations ready to sync. */
+    /** Creates what is missing and authorizes what is not active or has secrets; returns the ids of the integrations. */
     List<String> provision(List<Wanted> wanted) throws IOException {
         Map<String, String> status = new TreeMap<>();
         for (JsonNode existing : api.all("integrations")) {
@@ -86,7 +86,9 @@ final class DemoSetup {
                 }
                 status.put(integration.id(), created.body().path("status").asText());
             }
-            if (!"ACTIVE".equals(status.get(integration.id()))) {
+            // Secrets are given again every time: the mailbox passwords are the demo's own, and a hub
+            // reinstalled with a new vault key could no longer open the ones it sealed before.
+            if (!"ACTIVE".equals(status.get(integration.id())) || !integration.secrets().isEmpty()) {
                 ObjectNode secrets = HubApi.object();
                 integration.secrets().forEach(secrets.putObject("secrets")::put);
                 HubApi.Reply authorized = api.post("integrations/" + integration.id() + "/authorize", secrets);
@@ -100,24 +102,25 @@ final class DemoSetup {
     }
 
     /**
-     * Syncs the integrations: {@code first} alone, then the others as the hub has room (it refuses a
-     * run when its workers are busy; those wait for one to finish).
+     * Syncs the integrations, as many at once as the hub takes (it refuses a run while its workers are
+     * busy; those wait for one to finish). A run that started since {@code since} (authorizing an
+     * integration starts one) counts as this sync's.
      */
-    List<Finished> syncAll(String first, List<String> others, Map<String, String> connectors) throws IOException {
+    List<Finished> syncAll(List<String> integrations, Instant since, Map<String, String> connectors) throws IOException {
         List<Finished> finished = new ArrayList<>();
-        finished.add(await(Map.of(first, trigger(first)), connectors).get(0));
-        Deque<String> waiting = new ArrayDeque<>(others);
+        Deque<String> waiting = new ArrayDeque<>(integrations);
         Map<String, String> running = new LinkedHashMap<>();
         while (!waiting.isEmpty() || !running.isEmpty()) {
             while (!waiting.isEmpty()) {
-                String run = trigger(waiting.peek());
+                String run = currentOrNew(waiting.peek(), since);
                 if (run == null) {
                     break;
                 }
                 running.put(waiting.pop(), run);
             }
             if (running.isEmpty()) {
-                throw new IOException("the hub refuses to start a sync of " + waiting.peek() + " while nothing runs");
+                pause();
+                continue;
             }
             List<Finished> done = awaitAny(running, connectors);
             done.forEach(f -> running.remove(f.integration()));
@@ -126,11 +129,15 @@ final class DemoSetup {
         return finished;
     }
 
-    /** Starts a run; null when the hub is busy (409) so it should be tried again later. */
-    private String trigger(String integration) throws IOException {
+    /** The integration's run since {@code since}, or a new one; null when the hub is busy and it should be tried again. */
+    private String currentOrNew(String integration, Instant since) throws IOException {
+        String current = latestSince(integration, since);
+        if (current != null) {
+            return current;
+        }
         HubApi.Reply reply = api.post("integrations/" + integration + "/sync", null);
         if (reply.status() == 409) {
-            return null;
+            return latestSince(integration, since);
         }
         if (!reply.ok()) {
             throw new IOException("sync of " + integration + ": " + reply.problem());
@@ -138,15 +145,17 @@ final class DemoSetup {
         return reply.body().get("run").asText();
     }
 
-    private List<Finished> await(Map<String, String> runs, Map<String, String> connectors) throws IOException {
-        Map<String, String> left = new LinkedHashMap<>(runs);
-        List<Finished> finished = new ArrayList<>();
-        while (!left.isEmpty()) {
-            List<Finished> done = awaitAny(left, connectors);
-            done.forEach(f -> left.remove(f.integration()));
-            finished.addAll(done);
+    private String latestSince(String integration, Instant since) throws IOException {
+        HubApi.Reply runs = api.get("integrations/" + integration + "/runs?limit=1");
+        if (!runs.ok()) {
+            throw new IOException("runs of " + integration + ": " + runs.problem());
         }
-        return finished;
+        for (JsonNode run : runs.body().path("items")) {
+            if ("RUNNING".equals(run.get("status").asText()) || !Instant.parse(run.get("startedAt").asText()).isBefore(since)) {
+                return run.get("id").asText();
+            }
+        }
+        return null;
     }
 
     /** Polls the running runs until at least one has finished; returns those that have. */
@@ -171,12 +180,16 @@ final class DemoSetup {
             if (Instant.now().isAfter(deadline)) {
                 throw new IOException("runs still going after " + RUN_LIMIT.toMinutes() + " minutes: " + running.keySet());
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+            pause();
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
