@@ -34,7 +34,6 @@ final class CalDavSync {
     private final Settings settings;
     private final Window window;
     private final Instant now;
-    private final ConnectorContext context;
     private final CalDav dav;
     private final Meetings meetings;
 
@@ -42,7 +41,6 @@ final class CalDavSync {
         this.settings = settings;
         this.window = window;
         this.now = now;
-        this.context = context;
         this.dav = new CalDav(context, settings);
         this.meetings = new Meetings(context.config(), IcalConnector.EVENTS, settings, window);
     }
