@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
@@ -81,6 +83,7 @@ final class Meetings {
     private static final int WRAP_LINES = 3;
     private static final String WRAP_END = "END:VCALENDAR\r\n";
     private static final int MAX_ID_LENGTH = 256;
+    private static final int MAX_REGISTRIES = 32;
     /** An instance's start in a source id: UTC, ISO 8601 basic format, as iCalendar writes a UTC RECURRENCE-ID. */
     private static final DateTimeFormatter INSTANCE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -89,6 +92,7 @@ final class Meetings {
     private final Settings settings;
     private final Window window;
     private final ContentHandlerContext parsing;
+    private final Map<List<List<String>>, TimeZoneRegistry> registries = new HashMap<>();
     private ZoneId floating;
 
     Meetings(ConnectorConfig config, String stream, Settings settings, Window window) {
@@ -133,14 +137,7 @@ final class Meetings {
         CalendarText calendar = CalendarText.split(text);
         floating = calendar.property("X-WR-TIMEZONE").flatMap(Meetings::zone).orElse(settings.floatingZone());
         CalendarBuilder builder = new CalendarBuilder(CalendarParserFactory.getInstance().get(), parsing,
-                TimeZoneRegistryFactory.getInstance().createRegistry());
-        for (List<String> timeZone : calendar.timeZones()) {
-            try {
-                builder.build(new StringReader(wrapped(timeZone))); // registers the VTIMEZONE for the events below
-            } catch (IOException | ParserException | RuntimeException broken) {
-                // the events that use it are rejected for their unknown TZID
-            }
-        }
+                registryOf(calendar.timeZones()));
         List<Rejection> rejections = new ArrayList<>();
         Map<String, List<Located>> byUid = new LinkedHashMap<>();
         List<List<String>> events = calendar.events();
@@ -169,6 +166,29 @@ final class Meetings {
         List<Activity> meetings = new ArrayList<>();
         byUid.forEach((uid, group) -> series(uid, group, meetings, rejections));
         return new Read(meetings, rejections);
+    }
+
+    /**
+     * A time-zone registry holding these VTIMEZONEs. Building one from a VTIMEZONE costs milliseconds and
+     * takes one of ical4j's JVM-wide zone ids until it is collected, while the members of a CalDAV
+     * collection mostly repeat the same few: documents with the same VTIMEZONEs share one within a read.
+     */
+    private TimeZoneRegistry registryOf(List<List<String>> timeZones) {
+        if (registries.size() >= MAX_REGISTRIES) {
+            registries.clear();
+        }
+        return registries.computeIfAbsent(timeZones, definitions -> {
+            TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+            CalendarBuilder builder = new CalendarBuilder(CalendarParserFactory.getInstance().get(), parsing, registry);
+            for (List<String> timeZone : definitions) {
+                try {
+                    builder.build(new StringReader(wrapped(timeZone))); // registers the VTIMEZONE
+                } catch (IOException | ParserException | RuntimeException broken) {
+                    // the events that use it are rejected for their unknown TZID
+                }
+            }
+            return registry;
+        });
     }
 
     /** The cancellation of a single event known only by its UID, as when its CalDAV resource is deleted. */

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.plumly.connector.testkit.RecordingSink;
@@ -19,6 +21,7 @@ import org.plumly.connector.testkit.RecordingSink;
  */
 public final class ReadThroughput {
     private static final int RUNS = 3;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private ReadThroughput() {
     }
@@ -47,13 +50,13 @@ public final class ReadThroughput {
         }
     }
 
-    /** One-hour meetings six hours apart back from now, each with an organizer and three attendees. */
+    /** One-hour meetings six hours apart back from now, in Berlin time, each with an organizer and three attendees. */
     static String events(int count) {
-        StringBuilder events = new StringBuilder();
+        StringBuilder events = new StringBuilder(SharedTimeZonesTest.BERLIN);
         for (int i = 0; i < count; i++) {
-            Instant start = NOW.minus(Duration.ofHours(6L * i));
+            LocalDateTime start = LocalDateTime.ofInstant(NOW.minus(Duration.ofHours(6L * i)), ZoneId.of("Europe/Berlin"));
             events.append(Ics.event("meeting-" + i + "@northwind.example",
-                    "DTSTART:" + Ics.utc(start), "DTEND:" + Ics.utc(start.plusSeconds(3_600)),
+                    "DTSTART;TZID=Europe/Berlin:" + LOCAL.format(start), "DTEND;TZID=Europe/Berlin:" + LOCAL.format(start.plusHours(1)),
                     "SUMMARY:Pricing review " + i, "LOCATION:Room " + (i % 7), "SEQUENCE:0", "STATUS:CONFIRMED",
                     "DESCRIPTION:Agenda: pricing\\, terms\\, next steps.",
                     "ORGANIZER;CN=\"Dana Reyes\":mailto:dana@northwind.example",
