@@ -335,7 +335,8 @@ final class Meetings {
             instant(value);
             return Optional.of(value);
         } catch (RuntimeException unreadable) {
-            rejections.add(new Rejection(located.location(), "malformed DTSTART"));
+            boolean zoned = start.get().getParameter(Parameter.TZID).isPresent();
+            rejections.add(new Rejection(located.location(), zoned ? "malformed DTSTART or unknown TZID" : "malformed DTSTART"));
             return Optional.empty();
         }
     }
@@ -475,7 +476,12 @@ final class Meetings {
         }
         String line = lines.get(lineNo - 1);
         String name = line.split("[;:]", 2)[0].trim().toUpperCase(Locale.ROOT);
-        return name.matches("[A-Z0-9-]{1,40}") ? name : "property";
+        if (!name.matches("[A-Z0-9-]{1,40}")) {
+            return "property";
+        }
+        int colon = line.indexOf(':');
+        boolean zoned = colon > 0 && line.substring(0, colon).toUpperCase(Locale.ROOT).contains(";TZID=");
+        return zoned ? name + " or unknown TZID" : name;
     }
 
     private static Optional<ZoneId> zone(String id) {

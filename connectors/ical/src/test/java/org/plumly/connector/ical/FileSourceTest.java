@@ -200,6 +200,16 @@ class FileSourceTest {
     }
 
     @Test
+    void anEventInAnUnknownTimeZoneIsRejected() throws Exception {
+        write(calendar(event("mars", "DTSTART;TZID=Mars/Olympus:20260701T100000"), meeting("earth", NOW, "Demo")));
+
+        RecordingSink sink = runs().readAll();
+
+        assertThat(Runs.sourceIds(sink)).containsExactly("earth");
+        assertThat(sink.rejections()).extracting(r -> r.location() + ": " + r.reason()).containsExactly("dana.ics event 1: malformed DTSTART or unknown TZID");
+    }
+
+    @Test
     void aCancelledEventComesCancelled() throws Exception {
         write(calendar(event("called-off", "DTSTART:20261201T150000Z", "STATUS:CANCELLED"), meeting("kept", NOW, "Demo")));
 
