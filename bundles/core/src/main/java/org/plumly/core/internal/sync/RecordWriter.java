@@ -1,8 +1,13 @@
 package org.plumly.core.internal.sync;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.plumly.api.Account;
 import org.plumly.api.Activity;
 import org.plumly.api.ActivityId;
@@ -21,38 +26,84 @@ import org.plumly.core.internal.identity.IdentityResolver;
 /**
  * Stores a batch of records a connector emitted, people and companies first, then deals, then
  * activities, linked by identity resolution, and their content. Every store write is an upsert by the
- * id the source gave, so a batch written twice leaves one copy.
+ * id the source gave, so a batch written twice leaves one copy. The records of one kind are written
+ * concurrently (each write is a few database round trips); a record emitted twice in a batch is
+ * written once, as it was emitted last.
  */
-record RecordWriter(DirectoryStore directory, OpportunityStore opportunities, ActivityStore activities,
-        IdentityResolver resolver) {
+final class RecordWriter implements AutoCloseable {
+    private static final int CONCURRENT_WRITES = 8;
+
+    private final DirectoryStore directory;
+    private final OpportunityStore opportunities;
+    private final ActivityStore activities;
+    private final IdentityResolver resolver;
+    private final ExecutorService writes = Executors.newFixedThreadPool(CONCURRENT_WRITES,
+            SyncEngine.named("plumly-sync-write-"));
 
     RecordWriter(DirectoryStore directory, OpportunityStore opportunities, ActivityStore activities) {
-        this(directory, opportunities, activities, new IdentityResolver(directory, opportunities));
+        this.directory = directory;
+        this.opportunities = opportunities;
+        this.activities = activities;
+        this.resolver = new IdentityResolver(directory, opportunities);
     }
 
+    /** Stores the batch; a store failure is thrown as it is (a {@link org.plumly.api.store.StoreUnavailableException}). */
     void write(TenantId tenant, List<CustomerRecord> batch, Map<ActivityId, RawContent> contents) {
-        List<Activity> activityBatch = new ArrayList<>();
+        Map<Object, User> users = new LinkedHashMap<>();
+        Map<Object, ReportingLine> lines = new LinkedHashMap<>();
+        Map<Object, Account> accounts = new LinkedHashMap<>();
+        Map<Object, Contact> contacts = new LinkedHashMap<>();
+        Map<Object, Opportunity> deals = new LinkedHashMap<>();
+        Map<Object, Activity> activityBatch = new LinkedHashMap<>();
         for (CustomerRecord record : batch) {
             if (record instanceof User user) {
-                directory.putUser(user);
+                users.put(user.id(), user);
             } else if (record instanceof ReportingLine line) {
-                directory.putReportingLine(line);
+                lines.put(List.of(line.user(), line.manager(), line.validFrom()), line);
             } else if (record instanceof Account account) {
-                directory.putAccount(account);
+                accounts.put(account.id(), account);
             } else if (record instanceof Contact contact) {
-                directory.putContact(contact);
+                contacts.put(contact.id(), contact);
             } else if (record instanceof Opportunity opportunity) {
-                opportunities.put(opportunity);
+                deals.put(opportunity.id(), opportunity);
             } else if (record instanceof Activity activity) {
-                activityBatch.add(activity);
+                activityBatch.put(activity.id(), activity);
             } else {
                 throw new IllegalArgumentException("no store for " + record.getClass().getSimpleName());
             }
         }
+        concurrently(users.values().stream().map(user -> (Runnable) () -> directory.putUser(user)).toList());
+        concurrently(lines.values().stream().map(line -> (Runnable) () -> directory.putReportingLine(line)).toList());
+        concurrently(accounts.values().stream().map(account -> (Runnable) () -> directory.putAccount(account)).toList());
+        concurrently(contacts.values().stream().map(contact -> (Runnable) () -> directory.putContact(contact)).toList());
+        concurrently(deals.values().stream().map(deal -> (Runnable) () -> opportunities.put(deal)).toList());
         if (!activityBatch.isEmpty()) {
             IdentityResolver.Batch links = resolver.batch(tenant);
-            activities.putAll(activityBatch.stream().map(links::resolve).toList());
+            activities.putAll(activityBatch.values().stream().map(links::resolve).toList());
         }
-        contents.forEach((id, content) -> activities.putContent(tenant, id, content));
+        concurrently(contents.entrySet().stream()
+                .map(content -> (Runnable) () -> activities.putContent(tenant, content.getKey(), content.getValue())).toList());
+    }
+
+    private void concurrently(List<Runnable> puts) {
+        if (puts.size() == 1) {
+            puts.get(0).run();
+            return;
+        }
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        puts.forEach(put -> pending.add(CompletableFuture.runAsync(put, writes)));
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    @Override
+    public void close() {
+        writes.shutdownNow();
     }
 }

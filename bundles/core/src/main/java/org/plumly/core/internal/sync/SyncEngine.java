@@ -160,6 +160,7 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
             workers.shutdownNow();
         }
         renewals.shutdownNow();
+        writer.close();
     }
 
     /**
@@ -361,7 +362,7 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
         return tenant.value() + "/" + integration;
     }
 
-    private static ThreadFactory named(String prefix) {
+    static ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, prefix + count.incrementAndGet());

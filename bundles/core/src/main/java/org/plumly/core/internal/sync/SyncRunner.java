@@ -103,12 +103,13 @@ final class SyncRunner implements Runnable {
                 status = SyncRun.Status.INTERRUPTED;
             }
             SyncRun finished = progress.finished(status, clock);
-            saveRun(finished);
+            // Lease and engine let go before the run is seen as ended: whoever sees it ended may start the next.
             release();
+            outcome.ended(integration, finished, stopReason);
+            saveRun(finished);
             LOG.info("Sync run {} of {}/{} ended {}: {}", finished.id(), integration.tenant().value(), integration.id(),
                     finished.status(), finished.total());
             this.finished.countDown();
-            outcome.ended(integration, finished, stopReason);
         }
     }
 
