@@ -10,6 +10,8 @@ import org.plumly.api.connector.ConnectorContext;
 import org.plumly.api.connector.ConnectorException;
 import org.plumly.api.connector.RecordSink;
 import org.plumly.api.connector.StreamState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CalDAV stream: incremental by WebDAV sync-collection (RFC 6578), the changed members fetched by
@@ -31,7 +33,10 @@ import org.plumly.api.connector.StreamState;
  * a full sync, whose removals since the old token cannot be known.
  */
 final class CalDavSync {
+    private static final Logger LOG = LoggerFactory.getLogger(CalDavSync.class);
+
     private final Settings settings;
+    private final String integration;
     private final Window window;
     private final Instant now;
     private final CalDav dav;
@@ -39,6 +44,7 @@ final class CalDavSync {
 
     CalDavSync(ConnectorContext context, Settings settings, Window window, Instant now) {
         this.settings = settings;
+        this.integration = context.config().integration();
         this.window = window;
         this.now = now;
         this.dav = new CalDav(context, settings);
@@ -55,6 +61,8 @@ final class CalDavSync {
         try {
             changes = dav.sync(base);
         } catch (CalDav.InvalidSyncTokenException expired) {
+            LOG.info("{} no longer knows the sync token of integration {}: reading the whole collection",
+                    settings.where(), integration);
             base = "";
             target = Optional.empty();
             after = "";
