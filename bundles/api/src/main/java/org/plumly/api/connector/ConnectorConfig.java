@@ -39,6 +39,28 @@ public record ConnectorConfig(TenantId tenant, String integration, Map<String, S
         return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
     }
 
+    /**
+     * A whole-number setting: {@code fallback} when it is not set.
+     *
+     * @throws ConnectorException {@link ConnectorException.Kind#MISCONFIGURED}, naming the key and the range,
+     *                            when it is not a whole number from {@code min} to {@code max}
+     */
+    public int number(String key, int fallback, int min, int max) throws ConnectorException {
+        Optional<String> value = find(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.get().trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw ConnectorException.misconfigured("setting '" + key + "' must be a whole number from " + min + " to " + max);
+    }
+
     @Override
     public String toString() {
         Map<String, String> shown = new TreeMap<>();

@@ -40,6 +40,19 @@ class ConnectorTypesTest {
     }
 
     @Test
+    void aNumberSettingIsInItsRangeOrNamedInTheError() throws ConnectorException {
+        ConnectorConfig config = new ConnectorConfig(TenantId.of("acme"), "acme-mail",
+                Map.of("port", " 143 ", "batchSize", "0", "timeout", "soon"), Set.of());
+
+        assertThat(config.number("port", 993, 1, 65_535)).isEqualTo(143);
+        assertThat(config.number("missing", 993, 1, 65_535)).isEqualTo(993);
+        assertThatThrownBy(() -> config.number("batchSize", 100, 1, 1_000))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.MISCONFIGURED))
+                .hasMessageContaining("'batchSize'").hasMessageContaining("from 1 to 1000");
+        assertThatThrownBy(() -> config.number("timeout", 30, 1, 60)).hasMessageContaining("'timeout'");
+    }
+
+    @Test
     void specsHaveUniqueKeysAndSafeTypes() {
         assertThatThrownBy(() -> new ConnectorSpec("imap", "x", AuthorizationKind.NONE, Set.of(),
                 List.of(ConfigField.text("host", "a", true), ConfigField.text("host", "b", false))))

@@ -61,8 +61,8 @@ record Settings(Source source, URI url, String file, Optional<String> username, 
             throw ConnectorException.misconfigured("setting 'timeZone' is not a time-zone id such as Europe/Berlin");
         }
         return new Settings(source, url, file, username, password, mailbox,
-                number(config, WINDOW_PAST_DAYS, 550, 0, 36_500), number(config, WINDOW_FUTURE_DAYS, 90, 0, 3_650), zone,
-                number(config, BATCH_SIZE, 100, 1, 1_000));
+                config.number(WINDOW_PAST_DAYS, 550, 0, 36_500), config.number(WINDOW_FUTURE_DAYS, 90, 0, 3_650), zone,
+                config.number(BATCH_SIZE, 100, 1, 1_000));
     }
 
     private static Source source(ConnectorConfig config) throws ConnectorException {
@@ -93,22 +93,6 @@ record Settings(Source source, URI url, String file, Optional<String> username, 
             uri = URI.create(uri + "/"); // a collection: its members' hrefs resolve below it
         }
         return uri;
-    }
-
-    private static int number(ConnectorConfig config, String key, int fallback, int min, int max) throws ConnectorException {
-        Optional<String> value = config.find(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.get().trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw ConnectorException.misconfigured("setting '" + key + "' must be a whole number from " + min + " to " + max);
     }
 
     /** The HTTP Basic credentials, when a username is set. */

@@ -81,9 +81,9 @@ record ImapSettings(String host, int port, Security security, Auth auth, String 
         } catch (IllegalArgumentException notAnAddress) {
             throw ConnectorException.misconfigured("the mailbox setting is not an e-mail address");
         }
-        return new ImapSettings(host, number(config, PORT, 993, 1, 65_535), security, auth, username, password,
+        return new ImapSettings(host, config.number(PORT, 993, 1, 65_535), security, auth, username, password,
                 folders(config.find(FOLDERS).orElse("INBOX,Sent")), mailbox,
-                number(config, MAX_MESSAGE_MB, 10, 1, 1_000) * 1024L * 1024L, number(config, BATCH_SIZE, 100, 1, 10_000));
+                config.number(MAX_MESSAGE_MB, 10, 1, 1_000) * 1024L * 1024L, config.number(BATCH_SIZE, 100, 1, 10_000));
     }
 
     /** The configured folders by stream name; the names follow from the folders alone, so discover needs no connection. */
@@ -141,22 +141,6 @@ record ImapSettings(String host, int port, Security security, Auth auth, String 
             throw ConnectorException.misconfigured("setting '" + key + "' must be one of "
                     + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
         }
-    }
-
-    private static int number(ConnectorConfig config, String key, int fallback, int min, int max) throws ConnectorException {
-        Optional<String> value = config.find(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.get().trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw ConnectorException.misconfigured("setting '" + key + "' must be a whole number from " + min + " to " + max);
     }
 
     @Override
