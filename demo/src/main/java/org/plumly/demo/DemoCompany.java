@@ -47,6 +47,7 @@ public final class DemoCompany {
         Map<String, List<String>> files = Mailboxes.write(report.mails, report.crm.users, out.resolve("mail"));
         Icalendar.write(report.meetings, report.crm.users, today.atStartOfDay(ZoneOffset.UTC), out.resolve("calendar"));
         TruthExport.write(report.mails, report.meetings, report.horizon, out.resolve("truth.csv"));
+        TruthExport.writeTones(report.mails, out.resolve("tones.csv"));
         Files.writeString(out.resolve("README.txt"), report.text(seed, files, -1).replace("\n", "\r\n"), StandardCharsets.UTF_8);
         return report.text(seed, files, (System.nanoTime() - started) / 1_000_000);
     }

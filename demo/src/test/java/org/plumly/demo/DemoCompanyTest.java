@@ -345,6 +345,25 @@ class DemoCompanyTest {
     }
 
     @Test
+    void tonesListEachCustomerMessageOnceAndNoRepMessage() throws Exception {
+        Map<String, String> sender = new HashMap<>();
+        for (Map.Entry<Path, MimeMessage> e : messages.entrySet()) {
+            if (!malformed.contains(e.getKey())) {
+                sender.put(e.getValue().getMessageID(), ((InternetAddress) e.getValue().getFrom()[0]).getAddress());
+            }
+        }
+        Map<String, String> tones = new HashMap<>();
+        for (Map<String, String> row : new CsvFile(out.resolve("tones.csv")).rows) {
+            assertThat(tones.put(row.get("message_id"), row.get("tone"))).as("one row per message").isNull();
+        }
+        long customerMessages = sender.entrySet().stream()
+                .filter(e -> truth.containsKey("email " + e.getKey()) && !e.getValue().endsWith("@northwind.example")).count();
+        assertThat(tones).hasSize((int) customerMessages);
+        tones.keySet().forEach(id -> assertThat(sender.get(id)).as(id).doesNotEndWith("@northwind.example"));
+        assertThat(Set.copyOf(tones.values())).contains("ENTHUSIASTIC", "NEUTRAL", "WORRIED", "FRUSTRATED");
+    }
+
+    @Test
     void mailIsWrittenInOfficeHoursOfTheSender() throws Exception {
         DateTimeFormatter hour = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", java.util.Locale.US);
         int checked = 0;
