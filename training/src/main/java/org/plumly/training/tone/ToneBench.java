@@ -24,7 +24,8 @@ import org.plumly.tone.dl4j.ToneModel;
  *   <li>the runners write {@code DIR/<system>-<set>.tsv} ({@code id<TAB>label<TAB>score}) and print one timing
  *       line, kept as {@code DIR/<system>-<set>.timing};</li>
  *   <li>{@code report --dir DIR} classifies the sets with the shipped model, reads the baselines' answers,
- *       scores every system the same way ({@link Figures}) and prints the table. Its last line:
+ *       scores every system the same way ({@link Figures}; on a set without neutral labels, by polarity, see
+ *       {@link Evaluation}) and prints the table. Its last line:
  *       {@code tone.macro_f1=… tone.baseline_macro_f1=… tone.msgs_per_s=…}: the model's macro-F1 on the
  *       sales-mail sentences (the register Plumly classifies), the best baseline's there, and the model's
  *       messages per second over both sets in batch.</li>
@@ -104,10 +105,16 @@ public final class ToneBench {
 
     private static Row baseline(Path dir, String system, String set, List<LabelledSentence> sentences) throws IOException {
         List<String> answersFile = Files.readAllLines(dir.resolve(system + "-" + set + ".tsv"), StandardCharsets.UTF_8);
+        boolean polarity = Evaluation.polarOnly(sentences);
+        // a lexicon's score is a signed sum; CoreNLP's the expected class from 0 (very negative) to 4 (very positive)
+        double middle = system.equals("corenlp") ? 2.0 : 0.0;
         Map<String, Tone> answers = new LinkedHashMap<>();
         for (String line : answersFile.subList(1, answersFile.size())) {
             String[] fields = line.split("\t", -1);
-            answers.put(fields[0], Tone.valueOf(fields[1].toUpperCase(Locale.ROOT)));
+            double score = Double.parseDouble(fields[2]);
+            Tone answer = !polarity ? Tone.valueOf(fields[1].toUpperCase(Locale.ROOT))
+                    : score > middle ? Tone.POSITIVE : score < middle ? Tone.NEGATIVE : Tone.NEUTRAL;
+            answers.put(fields[0], answer);
         }
         List<Tone> gold = new ArrayList<>();
         List<Tone> given = new ArrayList<>();
@@ -135,7 +142,9 @@ public final class ToneBench {
     private static void print(Map<String, Map<String, Row>> rows) {
         for (Map.Entry<String, Map<String, Row>> set : rows.entrySet()) {
             int count = set.getValue().values().iterator().next().figures().count();
-            System.out.printf(Locale.ROOT, "%n%s held-out sentences: %d%n", set.getKey(), count);
+            System.out.printf(Locale.ROOT, "%n%s held-out sentences: %d%s%n", set.getKey(), count,
+                    set.getKey().equals(Corpora.UCI) ? " (labelled positive or negative only: every system is asked for its"
+                            + " polarity; a lexicon score or CoreNLP expectation right in the middle is no answer)" : "");
             System.out.printf(Locale.ROOT, "%-44s %8s %8s %7s %7s %7s %10s%n", "system", "accuracy", "macro-F1",
                     "F1 pos", "F1 neu", "F1 neg", "msgs/s");
             for (Row row : set.getValue().values()) {

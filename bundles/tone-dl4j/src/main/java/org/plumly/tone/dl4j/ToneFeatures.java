@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a sentence into the network's input: its words and pairs of words, hashed into a fixed number
- * of dimensions and scaled to unit length. Words after a negation ("not", "never", "n't" …) up to the
+ * Turns a sentence into the network's input: its words, pairs of words and the runs of 3 to 5 letters
+ * within each word (so that "disappointing" and "disappointed" share most of their features; at half
+ * weight), hashed into a fixed number of dimensions and scaled to unit length. Words after a negation ("not", "never", "n't" …) up to the
  * next punctuation are marked, so that "not happy" and "happy" are different features. Training and
  * classification use this same class, so that a model always sees the features it was trained on.
  */
@@ -18,6 +19,9 @@ public final class ToneFeatures {
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "nothing", "nobody", "none",
             "neither", "nor", "cannot", "without", "hardly");
     private static final int NEGATION_REACH = 4;
+    private static final int MIN_CHARS = 3;
+    private static final int MAX_CHARS = 5;
+    private static final float CHARS_WEIGHT = 0.5f;
 
     private final int dimensions;
 
@@ -42,6 +46,14 @@ public final class ToneFeatures {
             previous = token;
         }
         row[offset + index(previous + " </s>")] = 1f;
+        for (String token : tokens) {
+            String word = "<" + (token.startsWith("not_") ? token.substring(4) : token) + ">";
+            for (int n = MIN_CHARS; n <= MAX_CHARS; n++) {
+                for (int i = 0; i + n <= word.length(); i++) {
+                    row[offset + index("#" + word.substring(i, i + n))] = CHARS_WEIGHT;
+                }
+            }
+        }
         double norm = 0;
         for (int i = offset; i < offset + dimensions; i++) {
             norm += row[i] * row[i];
