@@ -1,6 +1,7 @@
 package org.plumly.extract.tika;
 
 import static org.plumly.extract.tika.TestMail.HEADERS;
+import static org.plumly.extract.tika.TestMail.REPLY;
 import static org.plumly.extract.tika.TestMail.attachment;
 import static org.plumly.extract.tika.TestMail.message;
 import static org.plumly.extract.tika.TestMail.multipart;
@@ -18,34 +19,15 @@ import org.plumly.api.RawContent;
  * -Dexec.mainClass=org.plumly.extract.tika.ExtractionThroughput -Dexec.classpathScope=test}.
  */
 public final class ExtractionThroughput {
-    private static final String PLAIN = """
-            Hi Sam,
-
-            thanks for the call today. We went through the proposal with our finance team and
-            we can go ahead with 40 seats from January, if the price stays at 30 EUR per seat.
-            Could you send the order form and the data processing agreement?
-
-            Best regards,
-            Jane Doe
-            Head of Procurement, Customer Inc.
-            +1 555 0100
-
-            On Mon, Nov 23, 2026 at 4:02 PM Sam Seller <sam@plumly.example> wrote:
-            > Hi Jane,
-            > as promised, here is our proposal for 40 seats. The price includes onboarding
-            > and support. Let me know when we can talk.
-            > Sam
-            """;
-
     private ExtractionThroughput() {
     }
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-        String html = "<html><body><div>" + PLAIN.replace("\n", "<br>\n").replace("On Mon", "</div><div class=\"gmail_quote\">On Mon")
+        String html = "<html><body><div>" + REPLY.replace("\n", "<br>\n").replace("On Mon", "</div><div class=\"gmail_quote\">On Mon")
                 + "</div></body></html>";
-        byte[] reply = message(HEADERS, multipart("alternative", text("plain", PLAIN), text("html", html)));
-        byte[] withPdf = message(HEADERS, multipart("mixed", multipart("alternative", text("plain", PLAIN), text("html", html)),
+        byte[] reply = message(HEADERS, multipart("alternative", text("plain", REPLY), text("html", html)));
+        byte[] withPdf = message(HEADERS, multipart("mixed", multipart("alternative", text("plain", REPLY), text("html", html)),
                 attachment("application/pdf", "proposal.pdf", TestDocuments.pdf("Proposal: 40 seats at 30 EUR per seat"))));
         TikaContentExtractor extractor = new TikaContentExtractor(TestConfig.defaults());
         try {

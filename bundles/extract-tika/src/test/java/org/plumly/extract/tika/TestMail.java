@@ -16,6 +16,23 @@ final class TestMail {
             In-Reply-To: <quote-1@plumly.example>
             MIME-Version: 1.0
             """;
+    /** A reply with a sign-off, a signature block and the quoted message. */
+    static final String REPLY = """
+            Hi Sam,
+
+            40 seats work for us, please send the order form.
+
+            Best regards,
+            Jane Doe
+            Head of Procurement, Customer Inc.
+            +1 555 0100
+
+            On Mon, Nov 23, 2026 at 4:02 PM Sam Seller <sam@plumly.example> wrote:
+            > Hi Jane,
+            > here is the quote for 40 seats.
+            """;
+    /** What the sender of {@link #REPLY} wrote this time. */
+    static final String AUTHORED = "Hi Sam,\n\n40 seats work for us, please send the order form.";
     private static final AtomicInteger BOUNDARIES = new AtomicInteger();
 
     private TestMail() {

@@ -3,7 +3,9 @@ package org.plumly.extract.tika;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.plumly.extract.tika.TestMail.AUTHORED;
 import static org.plumly.extract.tika.TestMail.HEADERS;
+import static org.plumly.extract.tika.TestMail.REPLY;
 import static org.plumly.extract.tika.TestMail.attachedMessage;
 import static org.plumly.extract.tika.TestMail.attachment;
 import static org.plumly.extract.tika.TestMail.message;
@@ -23,21 +25,6 @@ import org.plumly.api.content.ExtractedContent;
 import org.plumly.api.content.ExtractedContent.Attachment;
 
 class TikaContentExtractorTest {
-    private static final String REPLY = """
-            Hi Sam,
-
-            40 seats work for us, please send the order form.
-
-            Best regards,
-            Jane Doe
-            Head of Procurement, Customer Inc.
-            +1 555 0100
-
-            On Mon, Nov 23, 2026 at 4:02 PM Sam Seller <sam@plumly.example> wrote:
-            > Hi Jane,
-            > here is the quote for 40 seats.
-            """;
-    private static final String AUTHORED = "Hi Sam,\n\n40 seats work for us, please send the order form.";
 
     private static TikaContentExtractor extractor;
 
