@@ -15,6 +15,13 @@ import java.util.Map;
  */
 record MailMessage(String mediaType, Map<String, String> metadata, String plainBody, String htmlBody, List<Part> parts) {
 
+    /** Adds a header's value unless it is missing or blank, on one line (a folded header has several). */
+    static void putPresent(Map<String, String> metadata, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            metadata.put(key, value.strip().replaceAll("\\s+", " "));
+        }
+    }
+
     /** An attachment: a file's bytes, or a message attached to this one. */
     record Part(String name, byte[] content, MailMessage message) {
     }

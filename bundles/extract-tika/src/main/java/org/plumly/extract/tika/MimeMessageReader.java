@@ -122,22 +122,16 @@ final class MimeMessageReader {
 
     private static Map<String, String> metadata(Message message) {
         Map<String, String> metadata = new LinkedHashMap<>();
-        put(metadata, "subject", message.getSubject());
-        put(metadata, "from", mailboxes(message.getFrom()));
-        put(metadata, "to", addresses(message.getTo()));
-        put(metadata, "cc", addresses(message.getCc()));
+        MailMessage.putPresent(metadata, "subject", message.getSubject());
+        MailMessage.putPresent(metadata, "from", mailboxes(message.getFrom()));
+        MailMessage.putPresent(metadata, "to", addresses(message.getTo()));
+        MailMessage.putPresent(metadata, "cc", addresses(message.getCc()));
         if (message.getDate() != null) {
-            put(metadata, "date", message.getDate().toInstant().toString());
+            MailMessage.putPresent(metadata, "date", message.getDate().toInstant().toString());
         }
-        put(metadata, "message-id", message.getMessageId());
-        put(metadata, "in-reply-to", field(message, "In-Reply-To"));
+        MailMessage.putPresent(metadata, "message-id", message.getMessageId());
+        MailMessage.putPresent(metadata, "in-reply-to", field(message, "In-Reply-To"));
         return metadata;
-    }
-
-    static void put(Map<String, String> metadata, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            metadata.put(key, value.strip().replaceAll("\\s+", " "));
-        }
     }
 
     private static String field(Message message, String name) {

@@ -57,18 +57,18 @@ final class OutlookMessageReader {
 
     private static Map<String, String> metadata(MAPIMessage message) throws ChunkNotFoundException {
         Map<String, String> metadata = new LinkedHashMap<>();
-        MimeMessageReader.put(metadata, "subject", message.getSubject());
-        MimeMessageReader.put(metadata, "from", sender(message));
-        MimeMessageReader.put(metadata, "to", message.getDisplayTo());
-        MimeMessageReader.put(metadata, "cc", message.getDisplayCC());
+        MailMessage.putPresent(metadata, "subject", message.getSubject());
+        MailMessage.putPresent(metadata, "from", sender(message));
+        MailMessage.putPresent(metadata, "to", message.getDisplayTo());
+        MailMessage.putPresent(metadata, "cc", message.getDisplayCC());
         Calendar date = date(message);
         if (date != null) {
             metadata.put("date", date.toInstant().toString());
         }
-        MimeMessageReader.put(metadata, "message-id", value(message.getMainChunks().getMessageId()));
+        MailMessage.putPresent(metadata, "message-id", value(message.getMainChunks().getMessageId()));
         List<Chunk> inReplyTo = message.getMainChunks().getAll().get(MAPIProperty.IN_REPLY_TO_ID);
         if (inReplyTo != null && !inReplyTo.isEmpty() && inReplyTo.get(0) instanceof StringChunk id) {
-            MimeMessageReader.put(metadata, "in-reply-to", id.getValue());
+            MailMessage.putPresent(metadata, "in-reply-to", id.getValue());
         }
         return metadata;
     }

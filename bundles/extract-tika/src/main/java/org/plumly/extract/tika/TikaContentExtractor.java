@@ -126,6 +126,9 @@ public final class TikaContentExtractor implements ContentExtractor {
         try {
             extraction = workers.submit(() -> new MessageExtraction(tika, guards).extract(content));
         } catch (RejectedExecutionException busy) {
+            if (workers.isShutdown()) {
+                throw new ContentException("extraction stopped: the extractor is shutting down", null);
+            }
             LOG.warn("Refused {} of {} bytes: all {} workers busy and {} extractions waiting", content.mediaType(), size,
                     workers.getMaximumPoolSize(), workers.getQueue().size());
             throw new ContentException("worker pool guard: all extraction workers are busy and the limit of waiting"

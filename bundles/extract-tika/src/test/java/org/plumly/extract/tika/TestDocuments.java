@@ -63,6 +63,16 @@ final class TestDocuments {
         }
     }
 
+    static byte[] zip(String name, byte[] content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
     /** A small zip holding one text file of {@code characters} '0' digits: deflate shrinks it about a thousand times. */
     static byte[] zipBomb(int characters) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

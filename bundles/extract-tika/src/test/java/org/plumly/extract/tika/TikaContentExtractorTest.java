@@ -285,6 +285,31 @@ class TikaContentExtractorTest {
     }
 
     @Test
+    void documentsNestedTooDeepInsideAnAttachmentAreRefused() throws Exception {
+        byte[] zip = TestDocuments.zip("notes.txt", "Meeting notes.".getBytes(StandardCharsets.UTF_8));
+        byte[] shallow = message(HEADERS, multipart("mixed", text("plain", REPLY), attachment("application/zip", "notes.zip", zip)));
+        for (int level = 1; level <= 5; level++) {
+            zip = TestDocuments.zip("level-" + level + ".zip", zip);
+        }
+        byte[] deep = message(HEADERS, multipart("mixed", text("plain", REPLY), attachment("application/zip", "archive.zip", zip)));
+
+        assertThat(extractor.extract(new RawContent("message/rfc822", shallow)).attachments())
+                .singleElement().satisfies(attachment -> assertThat(attachment.text()).contains("Meeting notes."));
+        assertThatThrownBy(() -> extractor.extract(new RawContent("message/rfc822", deep)))
+                .isInstanceOf(ContentException.class)
+                .hasMessage("nesting depth guard: embedded documents or messages nested deeper than the limit of 5 levels");
+    }
+
+    @Test
+    void aDocumentOnItsOwnGivesItsTextAsTheAuthoredText() throws Exception {
+        ExtractedContent document = extractor.extract(new RawContent("application/octet-stream", TestDocuments.pdf("Price list 2027")));
+
+        assertThat(document.fullText()).isEqualTo("Price list 2027");
+        assertThat(document.authoredText()).isEqualTo(document.fullText());
+        assertThat(document.attachments()).isEmpty();
+    }
+
+    @Test
     void aZipBombAttachmentIsStoppedByTikasGuard() throws Exception {
         byte[] bomb = TestDocuments.zipBomb(20_000_000);
         assertThat(bomb.length).isLessThan(40_000);
