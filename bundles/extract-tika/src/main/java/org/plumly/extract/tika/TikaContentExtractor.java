@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing of the content is logged: only sizes, media types and kinds of error.
  */
-@Component(service = ContentExtractor.class, configurationPid = "org.plumly.extract.tika",
+// immediate: Tika loads its parsers (about a second) when the hub starts, not during the first extraction
+@Component(service = ContentExtractor.class, immediate = true, configurationPid = "org.plumly.extract.tika",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = TikaContentExtractor.Config.class)
 public final class TikaContentExtractor implements ContentExtractor {
