@@ -81,7 +81,7 @@ final class MessageExtraction {
                 case MESSAGE -> fromMessage(mimeMessages.read(in, 0));
                 case OutlookMessageReader.MEDIA_TYPE -> fromMessage(outlookMessages.read(in, 0));
                 case MAILBOX -> fromMailbox(in);
-                default -> fromDocument(in, type);
+                default -> fromDocument(in);
             };
         } catch (GuardException guard) {
             throw new ContentException(guard.getMessage(), guard);
@@ -148,7 +148,7 @@ final class MessageExtraction {
     }
 
     /** Content that is no message (a PDF given on its own): all its text is the author's. */
-    private ExtractedContent fromDocument(TikaInputStream in, String type) throws IOException, SAXException, TikaException {
+    private ExtractedContent fromDocument(TikaInputStream in) throws IOException, SAXException, TikaException {
         BudgetedTextHandler text = new BudgetedTextHandler(budget);
         parser.parse(in, new BodyContentHandler(text), new Metadata(), context(0, null));
         String full = text.text().strip();

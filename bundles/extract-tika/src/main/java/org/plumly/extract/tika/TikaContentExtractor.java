@@ -130,10 +130,11 @@ public final class TikaContentExtractor implements ContentExtractor {
             if (workers.isShutdown()) {
                 throw new ContentException("extraction stopped: the extractor is shutting down", null);
             }
+            int waiting = workers.getQueue().size() + workers.getQueue().remainingCapacity();
             LOG.warn("Refused {} of {} bytes: all {} workers busy and {} extractions waiting", content.mediaType(), size,
-                    workers.getMaximumPoolSize(), workers.getQueue().size());
-            throw new ContentException("worker pool guard: all extraction workers are busy and the limit of waiting"
-                    + " extractions is reached", null);
+                    workers.getMaximumPoolSize(), waiting);
+            throw new ContentException("worker pool guard: all " + workers.getMaximumPoolSize() + " workers are busy and "
+                    + waiting + " extractions wait, the limit", null);
         }
         try {
             ExtractedContent extracted = extraction.get(guards.timeLimitMillis(), TimeUnit.MILLISECONDS);

@@ -14,8 +14,14 @@ import static org.plumly.extract.tika.TestMail.text;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -354,6 +360,37 @@ class TikaContentExtractorTest {
             assertThat(next.authoredText()).isEqualTo(AUTHORED);
         } finally {
             hurried.deactivate();
+        }
+    }
+
+    @Test
+    void callsBeyondTheWaitingLimitAreRefusedAtOnce() throws Exception {
+        TikaContentExtractor single = new TikaContentExtractor(TestConfig.with(Map.of("workers", 1, "maxWaiting", 1)));
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            byte[] large = message(HEADERS, multipart("mixed", text("plain", REPLY),
+                    attachment("text/plain", "log.txt", "A long line of a large log file.\n".repeat(100_000).getBytes(StandardCharsets.UTF_8))));
+            List<Future<ExtractedContent>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(callers.submit(() -> single.extract(new RawContent("message/rfc822", large))));
+            }
+            List<String> refusals = new ArrayList<>();
+            int extracted = 0;
+            for (Future<ExtractedContent> call : calls) {
+                try {
+                    call.get();
+                    extracted++;
+                } catch (ExecutionException refused) {
+                    refusals.add(refused.getCause().getMessage());
+                }
+            }
+
+            assertThat(extracted).isGreaterThanOrEqualTo(1);
+            assertThat(refusals).isNotEmpty().allSatisfy(refusal ->
+                    assertThat(refusal).isEqualTo("worker pool guard: all 1 workers are busy and 1 extractions wait, the limit"));
+        } finally {
+            callers.shutdownNow();
+            single.deactivate();
         }
     }
 
