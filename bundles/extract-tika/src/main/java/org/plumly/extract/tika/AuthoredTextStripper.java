@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code DISCLAIMER}, or a paragraph of 120 characters or more saying that this e-mail is confidential or
  * intended only for its recipients, in English, German, French or Spanish); a sign-off ({@code Best regards},
  * {@code Thanks,}, {@code Mit freundlichen Grüßen}, {@code Cordialement} … alone on its line, or followed by a
- * comma and a name) when at most eight short lines (name, title, phone, company) follow it and the sender wrote
+ * comma and a capitalised name) when at most eight short lines (name, title, phone, company) follow it and the sender wrote
  * something before it.</li>
  * </ol>
  * Blank lines at either end are dropped and runs of blank lines become one.
@@ -74,7 +74,9 @@ final class AuthoredTextStripper {
             + "|cordialement|bien cordialement|bien à vous|salutations|meilleures salutations|sincères salutations"
             + "|merci( beaucoup)?|bonne journée|saludos( cordiales)?|un saludo|atentamente|cordiali saluti|distinti saluti"
             + "|met vriendelijke groet(en)?|groeten)";
-    private static final Pattern SIGN_OFF = Pattern.compile(SIGN_OFFS + "[\\s,.!]*|" + SIGN_OFFS + "\\s*,\\s*[\\p{L}.' -]{1,40}", CI);
+    /** A sign-off alone, or followed by a comma and a name: one to three capitalised words ("Thanks, that works" is no sign-off). */
+    private static final Pattern SIGN_OFF = Pattern.compile("(?iu:" + SIGN_OFFS + ")[\\s,.!]*"
+            + "|(?iu:" + SIGN_OFFS + ")\\s*,\\s*\\p{Lu}[\\p{L}.'-]*(\\s\\p{Lu}[\\p{L}.'-]*){0,2}[.!]?");
     private static final int SIGNATURE_LINES = 8;
     private static final int SIGNATURE_LINE_LENGTH = 80;
     private static final int NOTICE_LENGTH = 120;

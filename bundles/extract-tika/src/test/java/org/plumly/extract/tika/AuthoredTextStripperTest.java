@@ -165,6 +165,11 @@ class AuthoredTextStripperTest {
 
                         Thanks, Jane
                         """, "See you Tuesday."),
+                Arguments.of("a closing sentence that starts like a sign-off stays", """
+                        We reviewed the contract.
+
+                        Thanks, that works for us.
+                        """, "We reviewed the contract.\n\nThanks, that works for us."),
                 Arguments.of("German device line", """
                         Passt.
 
