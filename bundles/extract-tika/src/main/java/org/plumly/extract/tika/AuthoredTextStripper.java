@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * {@code DISCLAIMER}, or a paragraph of 120 characters or more saying that this e-mail is confidential or
  * intended only for its recipients, in English, German, French or Spanish); a sign-off ({@code Best regards},
  * {@code Thanks,}, {@code Mit freundlichen Grüßen}, {@code Cordialement} … alone on its line, or followed by a
- * comma and a capitalised name) when at most eight short lines (name, title, phone, company) follow it and the sender wrote
- * something before it.</li>
+ * comma and a capitalised name) when at most eight short lines (name, title, phone, company) follow it and
+ * the sender wrote something before it.</li>
  * </ol>
  * Blank lines at either end are dropped and runs of blank lines become one.
  */

@@ -88,8 +88,8 @@ public final class TikaContentExtractor implements ContentExtractor {
         this.tika = new TikaConfig(TikaContentExtractor.class.getClassLoader());
         this.limits = ExtractionLimits.of(config);
         this.workers = workerPool(config);
-        LOG.info("Content extraction ready: {} media types, {} workers, limits {}", tika.getParser().getSupportedTypes(new ParseContext()).size(),
-                config.workers(), limits);
+        LOG.info("Content extraction ready: {} media types, {} workers, limits {}",
+                tika.getParser().getSupportedTypes(new ParseContext()).size(), config.workers(), limits);
     }
 
     @Modified
