@@ -20,6 +20,7 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.tinybundles.TinyBundles;
 import org.osgi.framework.BundleActivator;
 import org.plumly.cassandra.node.CassandraForTests;
+import org.plumly.demo.DemoCompany;
 
 /**
  * How every integration test boots the hub: the distribution built by this reactor, unpacked once per
@@ -35,6 +36,7 @@ final class PlumlyDistribution {
     static final String CONNECTOR_V2 = "plumly.itest.connector.v2";
     static final String CONNECTOR_SYMBOLIC_NAME = "org.plumly.itests.pagedsource";
     static final String ARCHETYPE_CONNECTOR = "plumly.archetype.connector";
+    static final String DEMO_COMPANY = "plumly.itest.demo";
 
     private PlumlyDistribution() {
     }
@@ -77,6 +79,7 @@ final class PlumlyDistribution {
             systemProperty(ARCHETYPE_CONNECTOR).value(System.getProperty(ARCHETYPE_CONNECTOR, "")),
             systemProperty(CONNECTOR_V1).value(connectorBundle(target, "1", PagedSourceConnector.class)),
             systemProperty(CONNECTOR_V2).value(connectorBundle(target, "2", PagedSourceConnectorV2.class)),
+            systemProperty(DEMO_COMPANY).value(demoCompany(target)),
             editConfigurationFilePut("etc/org.plumly.vault.cfg", "keys", "k1:" + newVaultKey()),
             editConfigurationFilePut("etc/org.plumly.sync.cfg", "backoffBaseMillis", "50"),
             // The tests' sources run on this machine, at the address an integration's settings give.
@@ -121,6 +124,17 @@ final class PlumlyDistribution {
             throw new UncheckedIOException(e);
         }
         return jar.toString();
+    }
+
+    /** The demo company's sources, as ./plumly run writes them (seed 42, a fixed day). */
+    private static String demoCompany(Path target) {
+        Path out = target.resolve("demo-company");
+        try {
+            DemoCompany.main(new String[] {"--out", out.toString(), "--seed", "42", "--today", "2026-11-20"});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private static String newVaultKey() {
