@@ -34,6 +34,9 @@ import org.plumly.api.store.ActivityStore;
 import org.plumly.api.store.Page;
 import org.plumly.api.store.PageRequest;
 import org.plumly.api.store.StoreUnavailableException;
+import org.plumly.api.tone.SentenceTone;
+import org.plumly.api.tone.ToneScores;
+import org.plumly.api.tone.ToneVerdict;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
@@ -43,7 +46,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 /**
  * Activities by id, and their time lines by opportunity and by owner in monthly partitions, newest
  * first. A put reads the stored row first: when the activity moved (another opportunity or owner, a
- * rescheduled meeting) its old time-line rows are deleted, so a time line never shows it twice.
+ * rescheduled meeting) its old time-line rows are deleted, so a time line never shows it twice. Raw
+ * content and tone verdicts are rows of their own by activity, never copied into a time line.
  */
 final class CassandraActivityStore implements ActivityStore {
     static final int CONTENT_CHUNK_BYTES = 256 * 1024;
@@ -61,6 +65,9 @@ final class CassandraActivityStore implements ActivityStore {
     private static final String INSERT_BY_OWNER = "INSERT INTO activities_by_owner (tenant, owner_id, bucket, activity_id, " + COLUMNS.replace(", owner_id", "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_STORED = "SELECT activity_id, occurred_at, owner_id, opportunity_id FROM activities WHERE tenant = ? AND activity_id IN ?";
     private static final String INSERT_BUCKET = "INSERT INTO activity_buckets (tenant, timeline, bucket) VALUES (?, ?, ?)";
+    private static final String INSERT_TONE = "INSERT INTO activity_tone (tenant, activity_id, tone, positive, neutral, negative, model, classified_at, sentences)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SELECT_TONE = "SELECT activity_id, positive, neutral, negative, model, sentences FROM activity_tone WHERE tenant = ? AND activity_id = ?";
 
     private final Cql cql;
     private final Json json;
@@ -305,6 +312,24 @@ final class CassandraActivityStore implements ActivityStore {
             whole.put(Objects.requireNonNull(part, "content chunk missing").duplicate());
         }
         return Optional.of(new RawContent(rows.get(0).getString("media_type"), whole.array()));
+    }
+
+    @Override
+    public void putTone(TenantId tenant, ActivityId id, ToneVerdict verdict, Instant classifiedAt) {
+        ToneScores scores = verdict.scores();
+        cql.execute(cql.bind(INSERT_TONE, tenant.value(), id.value(), verdict.tone().name(), scores.positive(), scores.neutral(),
+                scores.negative(), verdict.model(), classifiedAt, json.write(verdict.sentences())));
+    }
+
+    @Override
+    public Map<ActivityId, ToneVerdict> tones(TenantId tenant, Collection<ActivityId> ids) {
+        Map<ActivityId, ToneVerdict> tones = new LinkedHashMap<>();
+        for (Row row : cql.rows(ids.stream().distinct().map(id -> cql.bind(SELECT_TONE, tenant.value(), id.value())).toList())) {
+            tones.put(ActivityId.of(row.getString("activity_id")), new ToneVerdict(
+                    new ToneScores(row.getDouble("positive"), row.getDouble("neutral"), row.getDouble("negative")),
+                    json.readList(row.getString("sentences"), SentenceTone.class), row.getString("model")));
+        }
+        return tones;
     }
 
     private Activity toActivity(TenantId tenant, Row row) {
