@@ -10,8 +10,10 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.plumly.api.AuditEntry;
 import org.plumly.api.TenantId;
 import org.plumly.api.store.ActivityStore;
+import org.plumly.api.store.AuditLog;
 import org.plumly.api.store.DirectoryStore;
 import org.plumly.api.store.TenantStore;
 import org.plumly.core.internal.tone.ToneBacklog;
@@ -43,6 +45,9 @@ public final class ToneBacklogCommand implements Action {
     @Reference
     TonePipeline tone;
 
+    @Reference
+    AuditLog audit;
+
     @Override
     public Object execute() {
         TenantId tenantId = TenantId.of(tenant);
@@ -59,6 +64,8 @@ public final class ToneBacklogCommand implements Action {
         }
         ToneBacklog.Report report = new ToneBacklog(directory, activities, tone).classify(tenantId, from);
         ToneOutcome outcome = report.outcome();
+        audit.append(new AuditEntry(tenantId, Instant.now(), "operator:shell", "tone.backlog", "tenant:" + tenant,
+                (from == null ? "" : "since " + from + ": ") + outcome.summary()));
         System.out.println("Owners' time lines read:  " + report.owners());
         System.out.println("Customer e-mails found:   " + report.customerMail() + (from == null ? "" : " (sent since " + from + ")"));
         System.out.println("Classified before:        " + report.hadVerdict());
