@@ -93,17 +93,17 @@ public final class TonePipeline {
 
     @Activate
     public TonePipeline(@Reference ActivityStore activities, @Reference Vertx vertx, Config config) {
-        int workers = config.workers();
-        int queuedBatches = config.queuedBatches();
-        if (workers < 1 || queuedBatches < 0) {
-            throw new IllegalArgumentException("the tone step needs at least one worker and no negative queue: workers = " + workers
-                    + ", queuedBatches = " + queuedBatches);
+        int threads = config.workers();
+        int waiting = config.queuedBatches();
+        if (threads < 1 || waiting < 0) {
+            throw new IllegalArgumentException("the tone step needs at least one worker and no negative queue: workers = " + threads
+                    + ", queuedBatches = " + waiting);
         }
         this.activities = activities;
         this.vertx = vertx;
-        this.slots = new Semaphore(workers + queuedBatches);
+        this.slots = new Semaphore(threads + waiting);
         AtomicInteger count = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "plumly-tone-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
