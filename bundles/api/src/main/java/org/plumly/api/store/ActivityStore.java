@@ -35,7 +35,9 @@ public interface ActivityStore {
 
     /**
      * Stores an activity, or replaces the one with the same tenant and id. When it moved to another
-     * opportunity or owner (identity resolution changed its mind) it leaves their time lines.
+     * opportunity or owner (identity resolution changed its mind) it leaves their time lines; when an
+     * inbound e-mail is no longer one (its sender turned out to be a colleague) its tone verdict goes,
+     * since tone is kept for mail a customer wrote.
      */
     void put(Activity activity);
 

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.plumly.api.Activity;
 import org.plumly.api.ActivityId;
+import org.plumly.api.Direction;
 import org.plumly.api.OpportunityId;
 import org.plumly.api.RawContent;
 import org.plumly.api.TenantId;
@@ -158,6 +159,20 @@ class CassandraActivityStoreTest {
         store.putTone(tenant, id, newer, Instant.parse("2026-11-26T10:00:00Z"));
 
         assertThat(store.tones(tenant, List.of(id))).containsExactly(Map.entry(id, newer));
+    }
+
+    @Test
+    void anInboundMailThatTurnsOutToBeAColleaguesLosesItsVerdictAndOneThatStaysInboundKeepsIt() {
+        Activity inbound = mail(tenant, "colleague", "2026-11-03T14:00:00Z", renewal);
+        Activity stays = mail(tenant, "customer", "2026-11-03T15:00:00Z", renewal);
+        ToneVerdict verdict = new ToneVerdict(new ToneScores(0.1, 0.2, 0.7), List.of(), "tone-test 1");
+        store.putAll(List.of(inbound, stays));
+        store.putTone(tenant, inbound.id(), verdict, Instant.parse("2026-11-25T10:00:00Z"));
+        store.putTone(tenant, stays.id(), verdict, Instant.parse("2026-11-25T10:00:00Z"));
+
+        store.putAll(List.of(inbound.resolvedTo(Direction.INTERNAL, inbound.owner(), inbound.opportunity(), inbound.account()), stays));
+
+        assertThat(store.tones(tenant, List.of(inbound.id(), stays.id()))).containsOnlyKeys(stays.id());
     }
 
     @Test
