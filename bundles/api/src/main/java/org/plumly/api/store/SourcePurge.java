@@ -7,7 +7,7 @@ import org.plumly.api.TenantId;
 
 /**
  * Deletes everything an integration brought in, when a company admin revokes it and asks for its data
- * to go: users, reporting lines, accounts, contacts, opportunities, activities and their content, and
+ * to go: users, reporting lines, accounts, contacts, opportunities, activities with their content and tone verdicts, and
  * the integration's stream states. Records another integration also wrote keep that integration's version.
  *
  * <pre>{@code

@@ -3,7 +3,7 @@
  * org.plumly.api.store.Page} behind an opaque cursor: there is no call that reads across tenants and
  * none that scans a whole table.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 @Export
 package org.plumly.api.store;
 

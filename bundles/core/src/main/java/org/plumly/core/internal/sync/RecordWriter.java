@@ -22,13 +22,16 @@ import org.plumly.api.store.ActivityStore;
 import org.plumly.api.store.DirectoryStore;
 import org.plumly.api.store.OpportunityStore;
 import org.plumly.core.internal.identity.IdentityResolver;
+import org.plumly.core.internal.tone.ToneOutcome;
+import org.plumly.core.internal.tone.TonePipeline;
 
 /**
  * Stores a batch of records a connector emitted, people and companies first, then deals, then
  * activities, linked by identity resolution, and their content. Every store write is an upsert by the
  * id the source gave, so a batch written twice leaves one copy. The records of one kind are written
  * concurrently (each write is a few database round trips); a record emitted twice in a batch is
- * written once, as it was emitted last.
+ * written once, as it was emitted last. Once stored, the customer mail among the activities goes to the
+ * tone step, which classifies it in the background.
  */
 final class RecordWriter implements AutoCloseable {
     private static final int CONCURRENT_WRITES = 8;
@@ -37,18 +40,25 @@ final class RecordWriter implements AutoCloseable {
     private final OpportunityStore opportunities;
     private final ActivityStore activities;
     private final IdentityResolver resolver;
+    private final TonePipeline tone;
     private final ExecutorService writes = Executors.newFixedThreadPool(CONCURRENT_WRITES,
             SyncEngine.named("plumly-sync-write-"));
 
-    RecordWriter(DirectoryStore directory, OpportunityStore opportunities, ActivityStore activities) {
+    RecordWriter(DirectoryStore directory, OpportunityStore opportunities, ActivityStore activities, TonePipeline tone) {
         this.directory = directory;
         this.opportunities = opportunities;
         this.activities = activities;
         this.resolver = new IdentityResolver(directory, opportunities);
+        this.tone = tone;
     }
 
-    /** Stores the batch; a store failure is thrown as it is (a {@link org.plumly.api.store.StoreUnavailableException}). */
-    void write(TenantId tenant, List<CustomerRecord> batch, Map<ActivityId, RawContent> contents) {
+    /**
+     * Stores the batch; a store failure is thrown as it is (a {@link org.plumly.api.store.StoreUnavailableException}).
+     * Then hands its customer mail to the tone step, waiting while the tone step's queue is full.
+     *
+     * @return completes when the batch's customer mail is classified, or known to stay unclassified
+     */
+    CompletableFuture<ToneOutcome> write(TenantId tenant, List<CustomerRecord> batch, Map<ActivityId, RawContent> contents) {
         Map<Object, User> users = new LinkedHashMap<>();
         Map<Object, ReportingLine> lines = new LinkedHashMap<>();
         Map<Object, Account> accounts = new LinkedHashMap<>();
@@ -77,12 +87,15 @@ final class RecordWriter implements AutoCloseable {
         concurrently(accounts.values().stream().map(account -> (Runnable) () -> directory.putAccount(account)).toList());
         concurrently(contacts.values().stream().map(contact -> (Runnable) () -> directory.putContact(contact)).toList());
         concurrently(deals.values().stream().map(deal -> (Runnable) () -> opportunities.put(deal)).toList());
+        List<Activity> stored = List.of();
         if (!activityBatch.isEmpty()) {
             IdentityResolver.Batch links = resolver.batch(tenant);
-            activities.putAll(activityBatch.values().stream().map(links::resolve).toList());
+            stored = activityBatch.values().stream().map(links::resolve).toList();
+            activities.putAll(stored);
         }
         concurrently(contents.entrySet().stream()
                 .map(content -> (Runnable) () -> activities.putContent(tenant, content.getKey(), content.getValue())).toList());
+        return tone.classifyStored(tenant, stored, contents);
     }
 
     private void concurrently(List<Runnable> puts) {

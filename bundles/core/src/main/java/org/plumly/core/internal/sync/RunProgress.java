@@ -5,14 +5,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.plumly.api.SyncRun;
+import org.plumly.core.internal.tone.ToneOutcome;
 
-/** The counts, errors and rejections of a run as it goes; makes the {@link SyncRun} to save. */
+/**
+ * The counts, errors and rejections of a run as it goes, and the tone step's work on the mail it stored;
+ * makes the {@link SyncRun} to save.
+ */
 final class RunProgress {
     private final SyncRun started;
     private final Map<String, SyncRun.StreamCounts> streams = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
     private final List<SyncRun.Rejection> rejections = new ArrayList<>();
+    private final List<CompletableFuture<ToneOutcome>> tone = new ArrayList<>();
 
     RunProgress(SyncRun started) {
         this.started = started;
@@ -33,6 +39,15 @@ final class RunProgress {
         if (rejections.size() < SyncRun.MAX_REJECTIONS) {
             rejections.add(rejection);
         }
+    }
+
+    synchronized void toneOf(CompletableFuture<ToneOutcome> batch) {
+        tone.add(batch);
+    }
+
+    /** The tone step's work on this run's batches: done when all of it is. */
+    synchronized List<CompletableFuture<ToneOutcome>> tone() {
+        return List.copyOf(tone);
     }
 
     synchronized SyncRun.StreamCounts counts(String stream) {

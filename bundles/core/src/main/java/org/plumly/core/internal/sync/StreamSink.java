@@ -83,7 +83,7 @@ final class StreamSink implements RecordSink {
         if (!stream.name().equals(state.stream())) {
             throw new RecordRefusedException("checkpoint of stream " + state.stream() + " while reading " + stream.name());
         }
-        writer.write(tenant, batch, contents);
+        progress.toneOf(writer.write(tenant, batch, contents));
         states.saveState(tenant, integration, state);
         settle(new SyncRun.StreamCounts(emitted, batch.size(), rejected, 0));
         saved = state;
@@ -97,7 +97,7 @@ final class StreamSink implements RecordSink {
 
     /** The read returned normally: what it emitted after its last checkpoint is delivered too. */
     synchronized void completed() {
-        writer.write(tenant, batch, contents);
+        progress.toneOf(writer.write(tenant, batch, contents));
         settle(new SyncRun.StreamCounts(emitted, batch.size(), rejected, 0));
     }
 

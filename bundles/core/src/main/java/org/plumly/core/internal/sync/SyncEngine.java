@@ -45,6 +45,7 @@ import org.plumly.api.store.PageRequest;
 import org.plumly.api.store.SyncRunStore;
 import org.plumly.api.store.TenantStore;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
+import org.plumly.core.internal.tone.TonePipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,9 +122,9 @@ public final class SyncEngine implements ConnectorRegistry.Listener, SyncRunner.
     public SyncEngine(Config config, @Reference ConnectorRegistry registry, @Reference ContextFactory contexts,
             @Reference TenantStore tenants, @Reference IntegrationStore integrations, @Reference SyncRunStore runs,
             @Reference LeaseStore leases, @Reference DirectoryStore directory, @Reference OpportunityStore opportunities,
-            @Reference ActivityStore activities) {
+            @Reference ActivityStore activities, @Reference TonePipeline tone) {
         this(settings(config), registry, contexts, tenants, integrations, runs, leases,
-                new RecordWriter(directory, opportunities, activities));
+                new RecordWriter(directory, opportunities, activities, tone));
     }
 
     SyncEngine(SyncSettings settings, ConnectorRegistry registry, ContextFactory contexts, TenantStore tenants,

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -23,6 +24,7 @@ import org.plumly.api.store.LeaseStore;
 import org.plumly.api.store.StoreUnavailableException;
 import org.plumly.api.store.SyncRunStore;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
+import org.plumly.core.internal.tone.ToneOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class SyncRunner implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+    private static final int TONE_FAILURES_LISTED = 5;
 
     private final Integration integration;
     private final ConnectorRegistry.Installed connector;
@@ -47,6 +50,8 @@ final class SyncRunner implements Runnable {
     private final Outcome outcome;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Completed by {@link #stop}: what a wait for the tone step gives up on. */
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile String stopReason;
     private long lastProgressWrite;
     private volatile long leaseHeldUntil;
@@ -80,6 +85,7 @@ final class SyncRunner implements Runnable {
             stopReason = reason;
         }
         stopSignal.countDown();
+        stopped.complete(null);
     }
 
     boolean stopping() {
@@ -97,6 +103,11 @@ final class SyncRunner implements Runnable {
             LOG.error("Sync run {} of {} failed", runId(), integration.id(), unexpected);
             progress.error("the run failed: " + describe(unexpected));
         } finally {
+            try {
+                recordTone();
+            } catch (RuntimeException unexpected) {
+                LOG.error("Could not record the tone of sync run {} of {}", runId(), integration.id(), unexpected);
+            }
             renewal.cancel(false);
             if (stopping()) {
                 progress.error("stopped at the last checkpoint: " + stopReason);
@@ -110,6 +121,36 @@ final class SyncRunner implements Runnable {
             LOG.info("Sync run {} of {}/{} ended {}: {}", finished.id(), integration.tenant().value(), integration.id(),
                     finished.status(), finished.total());
             this.finished.countDown();
+        }
+    }
+
+    /**
+     * Waits for the tone step to finish the mail this run stored (the lease is renewed meanwhile), so that
+     * the run's history says what became of it: each message that failed, and how many were left without a
+     * verdict and why. A run asked to stop does not wait; its mail is classified all the same.
+     */
+    private void recordTone() {
+        List<CompletableFuture<ToneOutcome>> batches = progress.tone();
+        CompletableFuture<Void> all = CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new));
+        CompletableFuture.anyOf(all, stopped).join();
+        ToneOutcome outcome = batches.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join)
+                .reduce(ToneOutcome.NOTHING, ToneOutcome::plus);
+        // A few by name: the history keeps the last errors only, and the run's own must not be pushed out.
+        outcome.failures().stream().limit(TONE_FAILURES_LISTED).forEach(failure -> progress.error("tone: " + failure));
+        if (outcome.failed() > TONE_FAILURES_LISTED) {
+            progress.error("tone: " + (outcome.failed() - TONE_FAILURES_LISTED) + " more customer e-mails failed; the hub's log names each");
+        }
+        if (outcome.notClassified() > 0) {
+            progress.error("tone: " + outcome.notClassified() + " customer e-mails stored without a tone verdict: "
+                    + String.join("; ", outcome.notClassifiedBecause()) + " (plumly:tone-backlog classifies them later)");
+        }
+        long pending = batches.stream().filter(batch -> !batch.isDone()).count();
+        if (pending > 0) {
+            progress.error("tone: " + pending + " batches of customer e-mail were still being classified when the run stopped");
+        }
+        if (outcome.messages() > 0 || pending > 0) {
+            LOG.info("Sync run {} of {}/{}: tone of customer e-mail: {}", runId(), integration.tenant().value(), integration.id(),
+                    outcome.summary());
         }
     }
 

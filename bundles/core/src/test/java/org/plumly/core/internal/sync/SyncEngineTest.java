@@ -3,6 +3,8 @@ package org.plumly.core.internal.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plumly.api.AccountId;
 import org.plumly.api.Integration;
 import org.plumly.api.SourceRef;
@@ -31,9 +34,12 @@ import org.plumly.api.connector.StreamState;
 import org.plumly.api.store.PageRequest;
 import org.plumly.core.internal.connectors.ConnectorRegistry;
 import org.plumly.core.internal.egress.GuardedEgress;
+import org.plumly.core.internal.testing.Configs;
+import org.plumly.core.internal.tone.TonePipeline;
 import org.plumly.store.cassandra.testing.StoresForTests;
 
 /** The sync engine on the real stores, driving a connector whose source pages can fail or wait. */
+@ExtendWith(VertxExtension.class)
 class SyncEngineTest {
     private static final int PER_PAGE = 5;
 
@@ -43,9 +49,11 @@ class SyncEngineTest {
     private final Random jitter = new Random(7);
     private PagedAccounts source;
     private Integration integration;
+    private TonePipeline tone;
 
     @BeforeEach
-    void addTenantAndIntegration() {
+    void addTenantAndIntegration(Vertx vertx) {
+        tone = new TonePipeline(StoresForTests.activities(), vertx, Configs.of(TonePipeline.Config.class, Map.of()));
         StoresForTests.tenants().put(new Tenant(tenant, "Sync test", Instant.now()));
         integration = Integration.created(tenant, "accounts", PagedAccounts.TYPE, Map.of(), Duration.ofHours(1), "user:admin", Instant.now())
                 .authorized("user:admin", Instant.now());
@@ -60,6 +68,7 @@ class SyncEngineTest {
         for (SyncEngine engine : engines) {
             engine.stop();
         }
+        tone.stop();
     }
 
     @Test
@@ -308,7 +317,7 @@ class SyncEngineTest {
         };
         SyncEngine engine = new SyncEngine(settings, registry, contexts, StoresForTests.tenants(), StoresForTests.integrations(),
                 StoresForTests.syncRuns(), StoresForTests.leases(),
-                new RecordWriter(StoresForTests.directory(), StoresForTests.opportunities(), StoresForTests.activities()));
+                new RecordWriter(StoresForTests.directory(), StoresForTests.opportunities(), StoresForTests.activities(), tone));
         engines.add(engine);
         return engine;
     }

@@ -34,6 +34,9 @@ import org.plumly.api.store.ActivityStore;
 import org.plumly.api.store.Page;
 import org.plumly.api.store.PageRequest;
 import org.plumly.api.store.StoreUnavailableException;
+import org.plumly.api.tone.SentenceTone;
+import org.plumly.api.tone.ToneScores;
+import org.plumly.api.tone.ToneVerdict;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
@@ -43,7 +46,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 /**
  * Activities by id, and their time lines by opportunity and by owner in monthly partitions, newest
  * first. A put reads the stored row first: when the activity moved (another opportunity or owner, a
- * rescheduled meeting) its old time-line rows are deleted, so a time line never shows it twice.
+ * rescheduled meeting) its old time-line rows are deleted, so a time line never shows it twice. Raw
+ * content and tone verdicts are rows of their own by activity, never copied into a time line.
  */
 final class CassandraActivityStore implements ActivityStore {
     static final int CONTENT_CHUNK_BYTES = 256 * 1024;
@@ -59,8 +63,12 @@ final class CassandraActivityStore implements ActivityStore {
     private static final String INSERT = "INSERT INTO activities (tenant, activity_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_BY_OPPORTUNITY = "INSERT INTO activities_by_opportunity (tenant, opportunity_id, bucket, activity_id, " + COLUMNS.replace(", opportunity_id", "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_BY_OWNER = "INSERT INTO activities_by_owner (tenant, owner_id, bucket, activity_id, " + COLUMNS.replace(", owner_id", "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SELECT_STORED = "SELECT activity_id, occurred_at, owner_id, opportunity_id FROM activities WHERE tenant = ? AND activity_id IN ?";
+    private static final String SELECT_STORED = "SELECT activity_id, kind, direction, occurred_at, owner_id, opportunity_id FROM activities WHERE tenant = ? AND activity_id IN ?";
     private static final String INSERT_BUCKET = "INSERT INTO activity_buckets (tenant, timeline, bucket) VALUES (?, ?, ?)";
+    private static final String INSERT_TONE = "INSERT INTO activity_tone (tenant, activity_id, tone, positive, neutral, negative, model, classified_at, sentences)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE_TONE = "DELETE FROM activity_tone WHERE tenant = ? AND activity_id = ?";
+    private static final String SELECT_TONE = "SELECT activity_id, positive, neutral, negative, model, sentences FROM activity_tone WHERE tenant = ? AND activity_id = ?";
 
     private final Cql cql;
     private final Json json;
@@ -78,7 +86,8 @@ final class CassandraActivityStore implements ActivityStore {
         this.json = json;
         this.index = index;
         // Prepared up front: the writes are bound in the driver's callbacks, where a blocking prepare is not allowed.
-        for (String statement : List.of(SELECT_STORED, DELETE_BY_OPPORTUNITY, DELETE_BY_OWNER, INSERT, INSERT_BY_OPPORTUNITY, INSERT_BY_OWNER, INSERT_BUCKET)) {
+        for (String statement : List.of(SELECT_STORED, DELETE_BY_OPPORTUNITY, DELETE_BY_OWNER, INSERT, INSERT_BY_OPPORTUNITY, INSERT_BY_OWNER, INSERT_BUCKET,
+                DELETE_TONE)) {
             cql.bind(statement);
         }
     }
@@ -139,6 +148,7 @@ final class CassandraActivityStore implements ActivityStore {
             List<CompletionStage<?>> writes = new ArrayList<>(chunk.size() * 3);
             for (Activity activity : chunk) {
                 writes.addAll(leaveOldTimelines(activity, before.get(activity.id().value())));
+                writes.addAll(dropToneOfFormerCustomerMail(activity, before.get(activity.id().value())));
                 writes.addAll(writeRows(activity, before.containsKey(activity.id().value())));
             }
             return CompletableFuture.allOf(writes.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new));
@@ -163,6 +173,19 @@ final class CassandraActivityStore implements ActivityStore {
             deletes.add(cql.executeAsync(cql.bind(DELETE_BY_OWNER, tenant, oldOwner, bucketOf(at), at, id)));
         }
         return deletes;
+    }
+
+    /**
+     * Deletes the tone verdict of a stored inbound e-mail that is no longer one (identity resolution now
+     * knows its sender is a colleague): tone is kept for mail a customer wrote only.
+     */
+    private List<CompletionStage<AsyncResultSet>> dropToneOfFormerCustomerMail(Activity activity, Row before) {
+        boolean wasCustomerMail = before != null && ActivityKind.EMAIL.name().equals(before.getString("kind"))
+                && Direction.INBOUND.name().equals(before.getString("direction"));
+        if (!wasCustomerMail || (activity.kind() == ActivityKind.EMAIL && activity.direction() == Direction.INBOUND)) {
+            return List.of();
+        }
+        return List.of(cql.executeAsync(cql.bind(DELETE_TONE, activity.tenant().value(), activity.id().value())));
     }
 
     /**
@@ -305,6 +328,24 @@ final class CassandraActivityStore implements ActivityStore {
             whole.put(Objects.requireNonNull(part, "content chunk missing").duplicate());
         }
         return Optional.of(new RawContent(rows.get(0).getString("media_type"), whole.array()));
+    }
+
+    @Override
+    public void putTone(TenantId tenant, ActivityId id, ToneVerdict verdict, Instant classifiedAt) {
+        ToneScores scores = verdict.scores();
+        cql.execute(cql.bind(INSERT_TONE, tenant.value(), id.value(), verdict.tone().name(), scores.positive(), scores.neutral(),
+                scores.negative(), verdict.model(), classifiedAt, json.write(verdict.sentences())));
+    }
+
+    @Override
+    public Map<ActivityId, ToneVerdict> tones(TenantId tenant, Collection<ActivityId> ids) {
+        Map<ActivityId, ToneVerdict> tones = new LinkedHashMap<>();
+        for (Row row : cql.rows(ids.stream().distinct().map(id -> cql.bind(SELECT_TONE, tenant.value(), id.value())).toList())) {
+            tones.put(ActivityId.of(row.getString("activity_id")), new ToneVerdict(
+                    new ToneScores(row.getDouble("positive"), row.getDouble("neutral"), row.getDouble("negative")),
+                    json.readList(row.getString("sentences"), SentenceTone.class), row.getString("model")));
+        }
+        return tones;
     }
 
     private Activity toActivity(TenantId tenant, Row row) {

@@ -48,6 +48,7 @@ final class CassandraSourcePurge implements SourcePurge {
     private static final String DELETE_OPPORTUNITY = "DELETE FROM opportunities WHERE tenant = ? AND opportunity_id = ?";
     private static final String ACTIVITY = "SELECT occurred_at, owner_id, opportunity_id, source FROM activities WHERE tenant = ? AND activity_id = ?";
     private static final String DELETE_CONTENT = "DELETE FROM activity_content WHERE tenant = ? AND activity_id = ?";
+    private static final String DELETE_TONE = "DELETE FROM activity_tone WHERE tenant = ? AND activity_id = ?";
     private static final String DELETE_BY_OPPORTUNITY = "DELETE FROM activities_by_opportunity WHERE tenant = ? AND opportunity_id = ? AND bucket = ? AND occurred_at = ? AND activity_id = ?";
     private static final String DELETE_BY_OWNER = "DELETE FROM activities_by_owner WHERE tenant = ? AND owner_id = ? AND bucket = ? AND occurred_at = ? AND activity_id = ?";
     private static final String DELETE_ACTIVITY = "DELETE FROM activities WHERE tenant = ? AND activity_id = ?";
@@ -70,7 +71,7 @@ final class CassandraSourcePurge implements SourcePurge {
         for (String statement : List.of(
                 ENTRIES, STATES, DELETE_STATES, USER, DELETE_USER, REPORTING_LINE, DELETE_REPORTING_LINE_BY_MANAGER, DELETE_REPORTING_LINE,
                 ACCOUNT, DELETE_ACCOUNT, CONTACT, DELETE_CONTACT, OPPORTUNITY, DELETE_OPEN_OPPORTUNITY, DELETE_OPPORTUNITY_BY_OWNER,
-                DELETE_STAGE_HISTORY, DELETE_OPPORTUNITY_BY_ACCOUNT, DELETE_OPPORTUNITY, ACTIVITY, DELETE_CONTENT, DELETE_BY_OPPORTUNITY,
+                DELETE_STAGE_HISTORY, DELETE_OPPORTUNITY_BY_ACCOUNT, DELETE_OPPORTUNITY, ACTIVITY, DELETE_CONTENT, DELETE_TONE, DELETE_BY_OPPORTUNITY,
                 DELETE_BY_OWNER, DELETE_ACTIVITY, DELETE_ENTRY, DELETE_USER_BY_EMAIL, DELETE_CONTACT_BY_EMAIL, DELETE_ACCOUNT_BY_DOMAIN,
                 DELETE_CONTACT_BY_ACCOUNT, DELETE_BUCKET, ANY_BY_OPPORTUNITY, ANY_BY_OWNER)) {
             cql.bind(statement);
@@ -177,8 +178,9 @@ final class CassandraSourcePurge implements SourcePurge {
         String id = entry.entityId();
         Instant at = row.getInstant("occurred_at");
         int bucket = CassandraActivityStore.bucketOf(at);
-        List<BoundStatement> listings = new ArrayList<>(3);
+        List<BoundStatement> listings = new ArrayList<>(4);
         listings.add(cql.bind(DELETE_CONTENT, tenant, id));
+        listings.add(cql.bind(DELETE_TONE, tenant, id));
         String opportunity = row.getString("opportunity_id");
         if (opportunity != null) {
             listings.add(cql.bind(DELETE_BY_OPPORTUNITY,

@@ -28,7 +28,7 @@ final class SchemaMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
     /** In order. Add new files at the end; never edit a released one. */
-    static final List<String> MIGRATIONS = List.of("V001__tables.cql", "V002__connector_sdk.cql");
+    static final List<String> MIGRATIONS = List.of("V001__tables.cql", "V002__connector_sdk.cql", "V003__tone.cql");
 
     private SchemaMigrations() {
     }

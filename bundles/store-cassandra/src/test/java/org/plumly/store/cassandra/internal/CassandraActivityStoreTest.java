@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -16,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.plumly.api.Activity;
 import org.plumly.api.ActivityId;
+import org.plumly.api.Direction;
 import org.plumly.api.OpportunityId;
 import org.plumly.api.RawContent;
 import org.plumly.api.TenantId;
@@ -24,6 +26,9 @@ import org.plumly.api.store.ActivityStore;
 import org.plumly.api.store.InvalidCursorException;
 import org.plumly.api.store.Page;
 import org.plumly.api.store.PageRequest;
+import org.plumly.api.tone.SentenceTone;
+import org.plumly.api.tone.ToneScores;
+import org.plumly.api.tone.ToneVerdict;
 
 class CassandraActivityStoreTest {
     private final ActivityStore store = TestStores.shared().activities;
@@ -122,6 +127,52 @@ class CassandraActivityStoreTest {
         assertThat(read.bytes()).isEqualTo(mime);
         assertThat(new String(store.content(tenant, ActivityId.of("mail:small")).orElseThrow().bytes())).endsWith("hello");
         assertThat(store.content(tenant, ActivityId.of("mail:none"))).isEmpty();
+    }
+
+    @Test
+    void aToneVerdictReadsBackWithItsSentencesAndOnlyForTheMessagesThatHaveOne() {
+        ToneVerdict verdict = new ToneVerdict(new ToneScores(0.05, 0.15, 0.80), List.of(
+                new SentenceTone("Thanks for the call.", 0, 20, new ToneScores(0.6, 0.3, 0.1)),
+                new SentenceTone("Honestly, the price is a deal breaker for us.", 21, 66, new ToneScores(0.02, 0.08, 0.90))),
+                "tone-test 1");
+        ActivityId classified = ActivityId.of("mail:classified");
+        ActivityId quiet = ActivityId.of("mail:quiet");
+        ToneVerdict noSentences = new ToneVerdict(new ToneScores(0.1, 0.8, 0.1), List.of(), "tone-test 1");
+
+        store.putTone(tenant, classified, verdict, Instant.parse("2026-11-25T10:00:00Z"));
+        store.putTone(tenant, quiet, noSentences, Instant.parse("2026-11-25T10:00:01Z"));
+
+        assertThat(store.tones(tenant, List.of(classified, quiet, ActivityId.of("mail:never-classified"), classified)))
+                .isEqualTo(Map.of(classified, verdict, quiet, noSentences));
+        assertThat(store.tones(tenant, List.of())).isEmpty();
+    }
+
+    @Test
+    void aMessageClassifiedAgainHasOneVerdictTheNewest() {
+        ActivityId id = ActivityId.of("mail:again");
+        store.putTone(tenant, id, new ToneVerdict(new ToneScores(0.1, 0.1, 0.8), List.of(
+                new SentenceTone("First.", 0, 6, new ToneScores(0.1, 0.1, 0.8)),
+                new SentenceTone("Second.", 7, 14, new ToneScores(0.1, 0.1, 0.8))), "tone-test 1"), Instant.parse("2026-11-25T10:00:00Z"));
+        ToneVerdict newer = new ToneVerdict(new ToneScores(0.7, 0.2, 0.1), List.of(
+                new SentenceTone("Only one now.", 0, 13, new ToneScores(0.7, 0.2, 0.1))), "tone-test 2");
+
+        store.putTone(tenant, id, newer, Instant.parse("2026-11-26T10:00:00Z"));
+
+        assertThat(store.tones(tenant, List.of(id))).containsExactly(Map.entry(id, newer));
+    }
+
+    @Test
+    void anInboundMailThatTurnsOutToBeAColleaguesLosesItsVerdictAndOneThatStaysInboundKeepsIt() {
+        Activity inbound = mail(tenant, "colleague", "2026-11-03T14:00:00Z", renewal);
+        Activity stays = mail(tenant, "customer", "2026-11-03T15:00:00Z", renewal);
+        ToneVerdict verdict = new ToneVerdict(new ToneScores(0.1, 0.2, 0.7), List.of(), "tone-test 1");
+        store.putAll(List.of(inbound, stays));
+        store.putTone(tenant, inbound.id(), verdict, Instant.parse("2026-11-25T10:00:00Z"));
+        store.putTone(tenant, stays.id(), verdict, Instant.parse("2026-11-25T10:00:00Z"));
+
+        store.putAll(List.of(inbound.resolvedTo(Direction.INTERNAL, inbound.owner(), inbound.opportunity(), inbound.account()), stays));
+
+        assertThat(store.tones(tenant, List.of(inbound.id(), stays.id()))).containsOnlyKeys(stays.id());
     }
 
     @Test

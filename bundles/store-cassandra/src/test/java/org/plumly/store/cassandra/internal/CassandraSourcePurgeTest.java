@@ -35,6 +35,9 @@ import org.plumly.api.User;
 import org.plumly.api.UserId;
 import org.plumly.api.connector.StreamState;
 import org.plumly.api.store.PageRequest;
+import org.plumly.api.tone.SentenceTone;
+import org.plumly.api.tone.ToneScores;
+import org.plumly.api.tone.ToneVerdict;
 
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -69,7 +72,7 @@ class CassandraSourcePurgeTest {
                 .containsExactlyInAnyOrder("users", "users_by_email", "reporting_lines_by_user", "reporting_lines_by_manager",
                         "accounts", "accounts_by_domain", "contacts", "contacts_by_email", "contacts_by_account",
                         "opportunities", "open_opportunities", "opportunities_by_owner", "opportunities_by_account", "opportunity_stage_history",
-                        "activities", "activities_by_opportunity", "activities_by_owner", "activity_buckets", "activity_content",
+                        "activities", "activities_by_opportunity", "activities_by_owner", "activity_buckets", "activity_content", "activity_tone",
                         "records_by_source", "sync_state");
 
         Map<String, Long> deleted = stores.sourcePurge.purge(acme, "gone");
@@ -77,6 +80,8 @@ class CassandraSourcePurgeTest {
         assertThat(deleted).isEqualTo(Map.of("user", 1L, "reporting_line", 1L, "account", 1L, "contact", 2L, "opportunity", 1L,
                 "activity", 3L, "stream_state", 2L));
         assertThat(rowsOf(acme)).isEqualTo(expected);
+        assertThat(stores.activities.tones(acme, List.of(ActivityId.of("gone:m1"), ActivityId.of("gone:m2"), ActivityId.of("kept:k1"))))
+                .as("the purged integration's verdicts are gone with its messages").containsOnlyKeys(ActivityId.of("kept:k1"));
         assertThat(rowsOf(other)).as("another tenant's records of an integration of the same name").isEqualTo(otherBefore);
         assertThat(expected.get("contacts")).as("the comparison is not between two empty tenants").hasSize(2);
     }
@@ -129,6 +134,8 @@ class CassandraSourcePurgeTest {
                 activity(tenant, "gone", "m3", "2026-11-06T10:00:00Z", UNA, null),
                 activity(tenant, "gone", "shared:a9", "2026-10-07T10:00:00Z", UNA, DEAL)));
         stores.activities.putContent(tenant, ActivityId.of("gone:m1"), content("Subject: renewal"));
+        stores.activities.putTone(tenant, ActivityId.of("gone:m1"), tone("The renewal is off."), Instant.parse("2026-11-20T10:00:00Z"));
+        stores.activities.putTone(tenant, ActivityId.of("gone:m2"), tone("Still thinking."), Instant.parse("2026-11-20T10:00:00Z"));
         stores.integrations.saveState(tenant, "gone", StreamState.initial("emails").with("uid", "4"));
         stores.integrations.saveState(tenant, "gone", StreamState.initial("contacts").with("page", "2"));
     }
@@ -146,6 +153,7 @@ class CassandraSourcePurgeTest {
                 activity(tenant, "kept", "k1", "2026-11-05T11:00:00Z", KIM, DEAL),
                 activity(tenant, "kept", "shared:a9", "2026-11-07T10:00:00Z", KIM, null)));
         stores.activities.putContent(tenant, ActivityId.of("kept:k1"), content("Subject: kept"));
+        stores.activities.putTone(tenant, ActivityId.of("kept:k1"), tone("Looks good."), Instant.parse("2026-11-20T10:00:00Z"));
         stores.integrations.saveState(tenant, "kept", StreamState.initial("emails").with("uid", "9"));
     }
 
@@ -159,6 +167,11 @@ class CassandraSourcePurgeTest {
 
     private static SourceRef source(String integration, String stream, String id) {
         return new SourceRef(integration, stream, id);
+    }
+
+    private static ToneVerdict tone(String sentence) {
+        ToneScores scores = new ToneScores(0.2, 0.3, 0.5);
+        return new ToneVerdict(scores, List.of(new SentenceTone(sentence, 0, sentence.length(), scores)), "tone-test 1");
     }
 
     private static RawContent content(String text) {

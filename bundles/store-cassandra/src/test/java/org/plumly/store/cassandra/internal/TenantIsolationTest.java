@@ -40,6 +40,9 @@ import org.plumly.api.store.Page;
 import org.plumly.api.store.PageRequest;
 import org.plumly.api.store.PendingAuthorization;
 import org.plumly.api.store.SealedSecret;
+import org.plumly.api.tone.SentenceTone;
+import org.plumly.api.tone.ToneScores;
+import org.plumly.api.tone.ToneVerdict;
 
 /** A second tenant asks for everything the first one stored, by its exact ids, and gets nothing. */
 class TenantIsolationTest {
@@ -62,6 +65,8 @@ class TenantIsolationTest {
         stores.opportunities.put(renewal);
         stores.activities.put(mail);
         stores.activities.putContent(acme, mail.id(), new RawContent("message/rfc822", "Subject: secret".getBytes()));
+        stores.activities.putTone(acme, mail.id(), new ToneVerdict(new ToneScores(0.1, 0.1, 0.8),
+                List.of(new SentenceTone("A secret sentence.", 0, 18, new ToneScores(0.1, 0.1, 0.8))), "tone-test 1"), now);
         stores.insights.put(gap);
         stores.integrations.put(Integration.created(acme, "mail", "imap", Map.of("host", "imap.acme.example"), Duration.ofMinutes(15), "admin", now)
                 .authorized("admin", now));
@@ -86,6 +91,7 @@ class TenantIsolationTest {
         assertThat(stores.activities.timeline(intruder, renewal.id(), PageRequest.first(10)).items()).isEmpty();
         assertThat(stores.activities.byOwner(intruder, DANA, PageRequest.first(10)).items()).isEmpty();
         assertThat(stores.activities.content(intruder, mail.id())).isEmpty();
+        assertThat(stores.activities.tones(intruder, List.of(mail.id()))).isEmpty();
         assertThat(stores.insights.find(intruder, gap.id())).isEmpty();
         assertThat(stores.insights.ofOpportunity(intruder, renewal.id())).isEmpty();
         assertThat(stores.insights.open(intruder, PageRequest.first(10)).items()).isEmpty();
@@ -96,6 +102,7 @@ class TenantIsolationTest {
 
         // and the owner does see all of it, so the empty answers above are not an accident
         assertThat(stores.activities.timeline(acme, renewal.id(), PageRequest.first(10)).items()).containsExactly(mail);
+        assertThat(stores.activities.tones(acme, List.of(mail.id()))).containsOnlyKeys(mail.id());
         assertThat(stores.insights.open(acme, PageRequest.first(10)).items()).containsExactly(gap);
         assertThat(stores.integrations.states(acme, "mail").get("emails").find("uid")).contains("42");
         assertThat(stores.audit.entries(acme, LocalDate.ofInstant(now, ZoneOffset.UTC), PageRequest.first(10)).items()).hasSize(1);
