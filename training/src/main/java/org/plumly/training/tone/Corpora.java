@@ -100,7 +100,7 @@ public final class Corpora {
         ObjectMapper json = new ObjectMapper();
         List<LabelledSentence> sentences = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(tarball)))) {
-            for (TarArchiveEntry entry = tar.getNextTarEntry(); entry != null; entry = tar.getNextTarEntry()) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 for (String name : UCI_FILES) {
                     if (entry.getName().equals("package/test/fixtures/" + name + ".json")) {
                         JsonNode rows = json.readTree(tar.readAllBytes());

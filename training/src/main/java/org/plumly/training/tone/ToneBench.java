@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.tika.mime.MimeTypeException;
 import org.plumly.api.tone.Tone;
 import org.plumly.tone.dl4j.ToneModel;
 
@@ -23,6 +24,7 @@ import org.plumly.tone.dl4j.ToneModel;
  *       input every baseline runner reads;</li>
  *   <li>the runners write {@code DIR/<system>-<set>.tsv} ({@code id<TAB>label<TAB>score}) and print one timing
  *       line, kept as {@code DIR/<system>-<set>.timing};</li>
+ *   <li>{@code demo --demo FOLDER} checks the model on the demo company's customer mail ({@link DemoMailCheck});</li>
  *   <li>{@code report --dir DIR} classifies the sets with the shipped model, reads the baselines' answers,
  *       scores every system the same way ({@link Figures}; on a set without neutral labels, by polarity, see
  *       {@link Evaluation}) and prints the table. Its last line:
@@ -39,12 +41,16 @@ public final class ToneBench {
     private ToneBench() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, MimeTypeException {
         if (args.length < 1) {
-            throw new IllegalArgumentException("usage: held-out|report --dir DIR [--data FOLDER] [--cache FOLDER]");
+            throw new IllegalArgumentException("usage: held-out|report --dir DIR [--data FOLDER] [--cache FOLDER] | demo --demo FOLDER");
         }
         Map<String, String> given = Arguments.parse(Arrays.copyOfRange(args, 1, args.length),
-                List.of("dir", "data", "cache"));
+                List.of("dir", "data", "cache", "demo"));
+        if (args[0].equals("demo")) {
+            DemoMailCheck.run(Path.of(given.getOrDefault("demo", "training/target/tone-bench/demo")));
+            return;
+        }
         Path dir = Path.of(given.getOrDefault("dir", "training/target/tone-bench"));
         List<LabelledSentence> heldOut = Corpora.all(Path.of(given.getOrDefault("data", "training/data/sales-mail")),
                 Path.of(given.getOrDefault("cache", "training/target/corpora"))).stream().filter(Corpora::heldOut).toList();

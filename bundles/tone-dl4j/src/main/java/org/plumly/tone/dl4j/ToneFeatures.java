@@ -1,8 +1,10 @@
 package org.plumly.tone.dl4j;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,34 +38,49 @@ public final class ToneFeatures {
         return dimensions;
     }
 
+    /** A sentence's features: the dimensions that are not zero, in no particular order, and their values. */
+    public record Sparse(int[] indices, float[] values) {
+    }
+
     /** Writes the sentence's features into {@code row[offset, offset + dimensions())}, which must be zero. */
     public void write(String sentence, float[] row, int offset) {
+        Sparse sparse = sparse(sentence);
+        for (int k = 0; k < sparse.indices().length; k++) {
+            row[offset + sparse.indices()[k]] = sparse.values()[k];
+        }
+    }
+
+    public Sparse sparse(String sentence) {
+        Map<Integer, Float> features = new HashMap<>();
         List<String> tokens = tokens(sentence);
         String previous = "<s>";
         for (String token : tokens) {
-            row[offset + index(token)] = 1f;
-            row[offset + index(previous + ' ' + token)] = 1f;
+            features.put(index(token), 1f);
+            features.put(index(previous + ' ' + token), 1f);
             previous = token;
         }
-        row[offset + index(previous + " </s>")] = 1f;
+        features.put(index(previous + " </s>"), 1f);
         for (String token : tokens) {
             String word = "<" + (token.startsWith("not_") ? token.substring(4) : token) + ">";
             for (int n = MIN_CHARS; n <= MAX_CHARS; n++) {
                 for (int i = 0; i + n <= word.length(); i++) {
-                    row[offset + index("#" + word.substring(i, i + n))] = CHARS_WEIGHT;
+                    features.put(index("#" + word.substring(i, i + n)), CHARS_WEIGHT);
                 }
             }
         }
         double norm = 0;
-        for (int i = offset; i < offset + dimensions; i++) {
-            norm += row[i] * row[i];
+        for (float value : features.values()) {
+            norm += value * value;
         }
-        if (norm > 0) {
-            float scale = (float) (1 / Math.sqrt(norm));
-            for (int i = offset; i < offset + dimensions; i++) {
-                row[i] *= scale;
-            }
+        float scale = (float) (1 / Math.sqrt(norm));
+        int[] indices = new int[features.size()];
+        float[] values = new float[features.size()];
+        int k = 0;
+        for (Map.Entry<Integer, Float> feature : features.entrySet()) {
+            indices[k] = feature.getKey();
+            values[k++] = feature.getValue() * scale;
         }
+        return new Sparse(indices, values);
     }
 
     /** Lower-cased words and !/?, with words in a negation's reach prefixed by {@code not_}; other punctuation only ends that reach. */

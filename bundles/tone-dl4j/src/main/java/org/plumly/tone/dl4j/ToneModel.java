@@ -2,13 +2,16 @@ package org.plumly.tone.dl4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.plumly.api.tone.SentenceTone;
 import org.plumly.api.tone.Tone;
 import org.plumly.api.tone.ToneScores;
@@ -33,6 +36,8 @@ public final class ToneModel {
     private final MultiLayerNetwork network;
     private final ToneFeatures features;
     private final String name;
+    /** The network's input, {@value #BATCH} rows; guarded by the network's lock. */
+    private INDArray input;
 
     public ToneModel(MultiLayerNetwork network, ToneFeatures features, String name) {
         this.network = network;
@@ -110,20 +115,41 @@ public final class ToneModel {
         int dimensions = features.dimensions();
         for (int from = 0; from < sentences.size(); from += BATCH) {
             int rows = Math.min(BATCH, sentences.size() - from);
-            float[] input = new float[rows * dimensions];
+            ToneFeatures.Sparse[] rowFeatures = new ToneFeatures.Sparse[rows];
             for (int r = 0; r < rows; r++) {
-                features.write(sentences.get(from + r), input, r * dimensions);
+                rowFeatures[r] = features.sparse(sentences.get(from + r));
             }
             float[] output;
             synchronized (network) {
-                INDArray probabilities = network.output(Nd4j.create(input, new long[] {rows, dimensions}, 'c'), false);
-                output = probabilities.data().asFloat();
+                // A row has a few hundred features of tens of thousands, and allocating or copying a dense batch costs
+                // far more than the network: one zeroed batch is kept, filled where features are, and cleared after.
+                if (input == null) {
+                    input = Nd4j.zeros(DataType.FLOAT, BATCH, dimensions);
+                }
+                FloatBuffer cells = input.data().asNioFloat();
+                set(cells, rowFeatures, dimensions, true);
+                try {
+                    INDArray batch = rows == BATCH ? input : input.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+                    output = network.output(batch, false).data().asFloat();
+                } finally {
+                    set(cells, rowFeatures, dimensions, false);
+                }
             }
             for (int r = 0; r < rows; r++) {
                 scores[from + r] = scores(output[r * 3], output[r * 3 + 1], output[r * 3 + 2]);
             }
         }
         return scores;
+    }
+
+    private static void set(FloatBuffer cells, ToneFeatures.Sparse[] rows, int dimensions, boolean fill) {
+        for (int r = 0; r < rows.length; r++) {
+            int[] indices = rows[r].indices();
+            float[] values = rows[r].values();
+            for (int k = 0; k < indices.length; k++) {
+                cells.put(r * dimensions + indices[k], fill ? values[k] : 0f);
+            }
+        }
     }
 
     private static ToneScores message(List<SentenceTone> sentences) {
