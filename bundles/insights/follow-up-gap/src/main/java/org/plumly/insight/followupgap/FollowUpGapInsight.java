@@ -110,7 +110,7 @@ public class FollowUpGapInsight implements InsightAlgorithm {
         boolean stale = Duration.between(touchedAt(touch), now).compareTo(highAfter) > 0;
         boolean big = deal.amount() != null && deal.amount().amount().compareTo(highAmount) >= 0;
         Severity severity = stale || big ? Severity.HIGH : Severity.MEDIUM;
-        String what = touch.kind() == ActivityKind.MEETING ? "Met on " : "The customer wrote on ";
+        String what = touch.kind() == ActivityKind.MEETING ? "Met about " : "The customer wrote about ";
         String subject = touch.subject() == null || touch.subject().isBlank() ? "" : " (" + touch.subject().strip() + ")";
         String explanation = what + deal.name() + " on " + DAY.format(touchedAt(touch)) + subject
                 + "; no next meeting is booked in the next " + horizonDays + " days.";

@@ -198,7 +198,7 @@ class FollowUpGapInsightTest {
         Activity last = meetingEnding("m1", Instant.parse("2026-11-12T15:00:00Z"));
         Finding finding = evaluate(deal(OpportunityStatus.OPEN, "10000"), older, last).orElseThrow();
         assertThat(finding.explanation())
-                .isEqualTo("Met on Globex renewal on 12 Nov (Pricing review); no next meeting is booked in the next 14 days.");
+                .isEqualTo("Met about Globex renewal on 12 Nov (Pricing review); no next meeting is booked in the next 14 days.");
         assertThat(finding.evidence()).containsExactly(new Evidence(Evidence.Kind.ACTIVITY, "cal:m1", "Pricing review"));
         assertThat(finding.severity()).isEqualTo(Severity.HIGH);
     }
@@ -209,7 +209,7 @@ class FollowUpGapInsightTest {
         Activity mail = email("e1", Direction.INBOUND, Instant.parse("2026-11-18T09:30:00Z"));
         Finding finding = evaluate(deal(OpportunityStatus.OPEN, "10000"), meeting, mail).orElseThrow();
         assertThat(finding.explanation()).isEqualTo(
-                "The customer wrote on Globex renewal on 18 Nov (Pricing review); no next meeting is booked in the next 14 days.");
+                "The customer wrote about Globex renewal on 18 Nov (Pricing review); no next meeting is booked in the next 14 days.");
         assertThat(finding.evidence()).extracting(Evidence::reference).containsExactly("cal:e1");
         assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
     }
@@ -221,7 +221,7 @@ class FollowUpGapInsightTest {
                 null, null, false, new SourceRef("cal", "events", "m1"));
         Finding finding = evaluate(deal(OpportunityStatus.OPEN, null), untitled).orElseThrow();
         assertThat(finding.explanation())
-                .isEqualTo("Met on Globex renewal on 19 Nov; no next meeting is booked in the next 14 days.");
+                .isEqualTo("Met about Globex renewal on 19 Nov; no next meeting is booked in the next 14 days.");
         assertThat(finding.evidence()).containsExactly(new Evidence(Evidence.Kind.ACTIVITY, "cal:m1", null));
     }
 
